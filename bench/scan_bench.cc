@@ -1,0 +1,49 @@
+// In-process benchmarks: throughput (MB/s) of the whole check and of the tokenizer alone,
+// the latency of a 1 KB post, and the same check at 1 KB…10 MB to show cost is linear.
+#include <benchmark/benchmark.h>
+
+#include "corpus.h"
+#include "linter.h"
+#include "text/tokenizer.h"
+
+namespace {
+
+using discreet::bench::GeneratePosts;
+
+const discreet::Linter& SharedLinter() {
+  static const discreet::Linter linter{discreet::LinterOptions{}};
+  return linter;
+}
+
+void BM_Check(benchmark::State& state) {
+  const discreet::Linter& linter = SharedLinter();
+  const std::string text = GeneratePosts(static_cast<size_t>(state.range(0)));
+  for (auto _ : state) {
+    auto report = linter.Check({.path = "bench", .bytes = text});
+    benchmark::DoNotOptimize(report);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+}
+BENCHMARK(BM_Check)->Arg(1 << 10)->Arg(1 << 16)->Arg(1 << 20)->Arg(10 << 20)->Unit(benchmark::kMicrosecond);
+
+void BM_Tokenize(benchmark::State& state) {
+  const std::string text = GeneratePosts(static_cast<size_t>(state.range(0)));
+  for (auto _ : state) {
+    auto tokens = discreet::Tokenize(text);
+    benchmark::DoNotOptimize(tokens);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+}
+BENCHMARK(BM_Tokenize)->Arg(1 << 20)->Unit(benchmark::kMillisecond);
+
+void BM_LinterBuild(benchmark::State& state) {
+  for (auto _ : state) {
+    discreet::Linter linter{discreet::LinterOptions{}};
+    benchmark::DoNotOptimize(&linter);
+  }
+}
+BENCHMARK(BM_LinterBuild)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

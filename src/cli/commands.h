@@ -1,0 +1,11 @@
+// The CLI's subcommands, one file each; main.cc dispatches by name.
+#pragma once
+
+#include "cli/args.h"
+
+namespace discreet::cli {
+
+int RunCheck(Args& args);
+int RunRules(Args& args);
+
+}  // namespace discreet::cli

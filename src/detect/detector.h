@@ -1,0 +1,30 @@
+// The detector interface: each detector reads the tokens (and, for patterns, the scan
+// text) of one document and appends findings. Detectors are immutable after construction
+// and shared by every thread.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "finding.h"
+#include "text/document.h"
+#include "text/tokenizer.h"
+
+namespace discreet {
+
+struct ScanInput {
+  const Document& doc;
+  std::string_view text;  // doc.scan_text()
+  const std::vector<Token>& tokens;
+};
+
+class Detector {
+ public:
+  virtual ~Detector() = default;
+  // Stable id reported as a finding's `source`, e.g. "builtin/phone".
+  virtual std::string_view id() const = 0;
+  virtual void Detect(const ScanInput& in, std::vector<Finding>& out) const = 0;
+};
+
+}  // namespace discreet

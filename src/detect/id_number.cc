@@ -1,0 +1,85 @@
+// id-number: US social security numbers, and long alphanumeric ids introduced by a word
+// that says what they are ("ID", "member", "policy", "MRN", "account", ...).
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "detect/pattern_scan.h"
+#include "detect/registry.h"
+
+namespace discreet {
+namespace {
+
+constexpr double kOnePerson = 1.0 / 330'000'000;
+
+// SSA never issues area 000, 666 or 900-999, group 00 or serial 0000.
+bool PlausibleSsn(std::string_view m) {
+  std::string digits;
+  for (char c : m)
+    if (IsAsciiDigit(c)) digits += c;
+  if (digits.size() != 9) return false;
+  std::string_view area = std::string_view(digits).substr(0, 3);
+  return area != "000" && area != "666" && area[0] != '9' && digits.substr(3, 2) != "00" && digits.substr(5) != "0000";
+}
+
+Finding MakeFinding(std::string_view source, Span span, std::string message) {
+  Finding f;
+  f.rule = "id-number";
+  f.source = std::string(source);
+  f.category = Category::kIdentifier;
+  f.severity = Severity::kError;
+  f.message = std::move(message);
+  f.span = span;
+  f.frequency = kOnePerson;
+  f.direct = true;
+  f.suggestions = {"remove"};
+  return f;
+}
+
+class IdNumberDetector : public Detector {
+ public:
+  IdNumberDetector()
+      : ssn_(R"(\b(\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4})\b)"),
+        ssn_keyword_(R"((?i)\b(?:ssn|social security(?: number| no\.?)?|soc\.? sec\.?)\s*(?:#|:|is|number|no\.?)?\s*(\d{9})\b)"),
+        keyed_id_(
+            R"((?i)\b(?:id|i\.d\.|mrn|medical record(?: number| no\.?)?|member|membership|policy|patient|chart|account|acct|claim|case|subscriber|insurance)\s*(?:id|number|num|no\.?|#)?\s*(?:#|:|is)?\s*([A-Z0-9][A-Z0-9-]{4,19})\b)") {}
+
+  std::string_view id() const override { return "builtin/id-number"; }
+
+  void Detect(const ScanInput& in, std::vector<Finding>& out) const override {
+    std::vector<Span> found;
+    auto add = [&](Span span, std::string message) {
+      for (Span s : found)
+        if (s.Overlaps(span)) return;
+      found.push_back(span);
+      out.push_back(MakeFinding(id(), span, std::move(message)));
+    };
+    ForEachMatch(ssn_, in.text, [&](Span span) {
+      char before = ByteBefore(in.text, span), after = ByteAfter(in.text, span);
+      if (before == '-' || before == '$' || after == '-') return;
+      if (PlausibleSsn(in.text.substr(span.start, span.size())))
+        add(span, "This looks like a Social Security number. Never publish one.");
+    });
+    ForEachMatch(ssn_keyword_, in.text, [&](Span span) {
+      if (PlausibleSsn(in.text.substr(span.start, span.size())))
+        add(span, "This looks like a Social Security number. Never publish one.");
+    });
+    ForEachMatch(keyed_id_, in.text, [&](Span span) {
+      std::string_view m = in.text.substr(span.start, span.size());
+      int digits = static_cast<int>(std::count_if(m.begin(), m.end(), [](char c) { return IsAsciiDigit(c); }));
+      if (digits < 4 || m.back() == '-') return;
+      add(span, "An ID, record or policy number points to one person's records. Leave it out.");
+    });
+  }
+
+ private:
+  RE2 ssn_;
+  RE2 ssn_keyword_;
+  RE2 keyed_id_;
+};
+
+}  // namespace
+
+std::unique_ptr<Detector> MakeIdNumberDetector() { return std::make_unique<IdNumberDetector>(); }
+
+}  // namespace discreet

@@ -1,0 +1,40 @@
+// Match iteration and neighbourhood checks for RE2-based detectors.
+#include "detect/pattern_scan.h"
+
+#include <algorithm>
+#include <string>
+
+namespace discreet {
+
+void ForEachMatch(const RE2& re, std::string_view text, const std::function<void(Span)>& on_match) {
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece groups[2];
+  const int n = std::min(re.NumberOfCapturingGroups(), 1) + 1;
+  size_t pos = 0;
+  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, groups, n)) {
+    const re2::StringPiece& whole = groups[0];
+    const re2::StringPiece& m = n == 2 && groups[1].data() != nullptr ? groups[1] : whole;
+    size_t start = static_cast<size_t>(m.data() - text.data());
+    if (m.size() > 0) on_match({start, start + m.size()});
+    size_t whole_end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
+    pos = std::max(whole_end, pos + 1);
+  }
+}
+
+char ByteBefore(std::string_view text, Span span) { return span.start == 0 ? '\0' : text[span.start - 1]; }
+char ByteAfter(std::string_view text, Span span) { return span.end >= text.size() ? '\0' : text[span.end]; }
+
+std::string LowerWindowBefore(std::string_view text, Span span, size_t max_bytes) {
+  size_t from = span.start > max_bytes ? span.start - max_bytes : 0;
+  std::string w(text.substr(from, span.start - from));
+  for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return w;
+}
+
+std::string LowerWindowAfter(std::string_view text, Span span, size_t max_bytes) {
+  std::string w(text.substr(span.end, std::min(max_bytes, text.size() - span.end)));
+  for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return w;
+}
+
+}  // namespace discreet

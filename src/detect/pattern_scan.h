@@ -1,0 +1,31 @@
+// Helpers shared by the RE2-based detectors: iterate matches over the scan text and check
+// the characters around a match, since RE2 has no look-around.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <functional>
+#include <string_view>
+
+#include "text/document.h"
+
+namespace discreet {
+
+// Calls `on_match` with the span of group 1 when the pattern has a group, else of the
+// whole match, for every non-overlapping match in `text`.
+void ForEachMatch(const RE2& re, std::string_view text, const std::function<void(Span)>& on_match);
+
+// The byte before `span` (or '\0' at the start) and after it (or '\0' at the end).
+char ByteBefore(std::string_view text, Span span);
+char ByteAfter(std::string_view text, Span span);
+
+inline bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Lower-cased ASCII copy of up to `max_bytes` bytes that precede `span`, for cue words.
+std::string LowerWindowBefore(std::string_view text, Span span, size_t max_bytes);
+std::string LowerWindowAfter(std::string_view text, Span span, size_t max_bytes);
+
+}  // namespace discreet

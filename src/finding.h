@@ -1,0 +1,43 @@
+// Findings: what a detector reports. One struct for every rule, so the risk model and the
+// report formats never need to know which detector produced a finding.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/document.h"
+
+namespace discreet {
+
+enum class Category { kIdentifier, kQuasiIdentifier, kSensitive, kContext, kCombination };
+enum class Severity { kInfo, kWarning, kError };
+
+std::string_view CategoryName(Category c);
+std::string_view SeverityName(Severity s);
+std::optional<Category> ParseCategory(std::string_view name);
+std::optional<Severity> ParseSeverity(std::string_view name);
+
+struct Finding {
+  std::string rule;    // catalogue rule id: "contact-info", "age", ...
+  std::string source;  // what produced it: a built-in detector's or a pack rule's id
+  Category category = Category::kIdentifier;
+  Severity severity = Severity::kWarning;
+  std::string message;  // plain words for a therapist
+  Span span;            // bytes of the original input
+  // Share of people the detail fits; set for identifiers and quasi-identifiers.
+  std::optional<double> frequency;
+  // A direct identifier (full name, public figure, unique role, contact or id number)
+  // singles a person out by itself, whatever the population.
+  bool direct = false;
+  // For place findings: how many people live there (becomes the subject's scope).
+  std::optional<double> population;
+  int subject = -1;  // index into the report's subjects, or -1
+  std::vector<std::string> suggestions;
+
+  // log2(1/frequency): the information the detail carries.
+  std::optional<double> bits() const;
+};
+
+}  // namespace discreet

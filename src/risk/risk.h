@@ -1,0 +1,63 @@
+// Re-identification risk: groups findings into subjects (who each finding is about),
+// estimates how many people each subject's description fits, and decides the verdict.
+// The model and its sources are in docs/risk-model.md.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "finding.h"
+#include "text/tokenizer.h"
+
+namespace discreet {
+
+enum class Verdict { kPass, kWarn, kBlock };
+std::string_view VerdictName(Verdict v);
+
+struct RiskConfig {
+  double default_population = 100'000;
+  std::optional<double> practice_population;  // the configured practice location
+  std::string practice_name;
+  double beta = 0.8;                 // discount for every attribute but the rarest
+  double block_kappa = 0.2;          // client subject: block at or above
+  double warn_kappa = 0.05;          // client subject: warn at or above
+  double sensitive_block_kappa = 0.05;
+  bool all_posts_about_clients = false;
+};
+
+struct Subject {
+  int id = 0;
+  bool client = false;
+  bool sensitive = false;  // a health, intimate, personal-life, session or gossip finding
+  double k = 0;            // expected number of people the description fits
+  double kappa = 0;        // chance that a guess among them is right
+  double bits = 0;         // information the description carries
+  double bits_needed = 0;  // log2 of the scope population
+  int scope_finding = -1;    // the place finding that set the population, if any
+  std::string scope_name;    // the configured practice location, when that set it
+  double population = 0;
+  std::vector<int> findings;
+};
+
+struct RiskResult {
+  Verdict verdict = Verdict::kPass;
+  std::vector<Subject> subjects;
+  int riskiest = -1;  // index of the subject that decided the verdict, or -1
+};
+
+// Assigns every finding's `subject` and returns the subjects and the verdict.
+RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& tokens,
+                      const RiskConfig& config);
+
+// The subject in plain words: "This description fits about 1 person in a town of 5,000 —
+// 85-year-old (7.9 bits), ...: 40.7 bits where 12.3 are enough." `shown` gives each
+// finding's text as the report may show it (redacted or not).
+std::string ExplainSubject(const Subject& s, const std::vector<Finding>& findings,
+                           const std::function<std::string(const Finding&)>& shown);
+
+// κ = (1 − e^−k)/k, computed so it stays accurate for small k; 1 when k = 0.
+double Kappa(double k);
+
+}  // namespace discreet

@@ -1,0 +1,84 @@
+// Offset maps for Document: line starts plus a checkpoint every 64 bytes, so any offset
+// converts in O(64) whatever the input's size or line lengths.
+#include "text/document.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace discreet {
+namespace {
+
+bool IsLeadByte(unsigned char b) { return (b & 0xC0) != 0x80; }
+
+}  // namespace
+
+Document::Document(std::string text) : text_(std::move(text)) {
+  bom_ = text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  line_starts_.push_back(0);
+  const size_t n = text_.size();
+  checkpoints_.reserve(n / kBlock + 1);
+  uint32_t cps = 0, units = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (i % kBlock == 0) checkpoints_.push_back({cps, units});
+    unsigned char b = static_cast<unsigned char>(text_[i]);
+    if (IsLeadByte(b)) {
+      ++cps;
+      units += b >= 0xF0 ? 2 : 1;
+    }
+    if (b == '\n') {
+      line_starts_.push_back(i + 1);
+    } else if (b == '\r' && (i + 1 >= n || text_[i + 1] != '\n')) {
+      line_starts_.push_back(i + 1);
+    }
+  }
+  checkpoints_.push_back({cps, units});  // for offsets at the very end
+}
+
+void Document::SetScanText(std::string masked) {
+  if (masked.size() != text_.size()) throw std::logic_error("scan text must keep the input's length");
+  scan_text_ = std::move(masked);
+}
+
+size_t Document::CodePointOffset(size_t byte) const {
+  byte = std::min(byte, text_.size());
+  size_t block = byte / kBlock;
+  if (block >= checkpoints_.size()) block = checkpoints_.size() - 1;
+  size_t cps = checkpoints_[block].code_points;
+  for (size_t i = block * kBlock; i < byte; ++i) cps += IsLeadByte(static_cast<unsigned char>(text_[i]));
+  if (bom_ && cps > 0) --cps;
+  return cps;
+}
+
+size_t Document::Utf16Offset(size_t byte) const {
+  byte = std::min(byte, text_.size());
+  size_t block = byte / kBlock;
+  if (block >= checkpoints_.size()) block = checkpoints_.size() - 1;
+  size_t units = checkpoints_[block].utf16_units;
+  for (size_t i = block * kBlock; i < byte; ++i) {
+    unsigned char b = static_cast<unsigned char>(text_[i]);
+    if (IsLeadByte(b)) units += b >= 0xF0 ? 2 : 1;
+  }
+  if (bom_ && units > 0) --units;
+  return units;
+}
+
+LineColumn Document::Position(size_t byte) const {
+  byte = std::min(byte, text_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte);
+  size_t line = static_cast<size_t>(it - line_starts_.begin());
+  size_t start = line_starts_[line - 1];
+  // A byte inside "\r\n" belongs to the line it ends.
+  size_t column = CodePointOffset(byte) - CodePointOffset(start) + 1;
+  return {line, column};
+}
+
+std::string_view Document::Line(size_t line) const {
+  size_t start = line_starts_.at(line - 1);
+  size_t end = line < line_starts_.size() ? line_starts_[line] : text_.size();
+  std::string_view v(text_.data() + start, end - start);
+  while (!v.empty() && (v.back() == '\n' || v.back() == '\r')) v.remove_suffix(1);
+  if (line == 1 && bom_) v.remove_prefix(3);
+  return v;
+}
+
+}  // namespace discreet

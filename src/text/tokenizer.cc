@@ -1,0 +1,299 @@
+// Tokenizer: RE2 finds the spans that must stay whole (URLs, emails, @handles) and the
+// hashtags, ICU's word break iterator (over UTF-8 through UText, so its indexes are byte
+// offsets) segments the rest, and ICU's sentence iterator numbers the sentences.
+#include "text/tokenizer.h"
+
+#include <re2/re2.h>
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <memory>
+
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace discreet {
+namespace {
+
+struct Atom {
+  Span span;
+  Shape shape;
+};
+
+const RE2& AtomPattern() {
+  static const RE2 re(
+      R"(((?i:https?://|www\.)[^\s<>"'`]+)|)"
+      R"(([\w.%+-]+@[\w-]+(?:\.[\w-]+)+)|)"
+      R"(([@#][\pL\pN_]+(?:\.[\pL\pN_]+)*))");
+  return re;
+}
+
+bool IsAsciiWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+std::vector<Atom> FindAtoms(std::string_view text) {
+  std::vector<Atom> atoms;
+  if (text.find_first_of("@#") == std::string_view::npos && text.find("://") == std::string_view::npos &&
+      text.find("www.") == std::string_view::npos && text.find("WWW.") == std::string_view::npos)
+    return atoms;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece url, email, tag;
+  const char* base = text.data();
+  while (RE2::FindAndConsume(&input, AtomPattern(), &url, &email, &tag)) {
+    re2::StringPiece m = !url.empty() ? url : !email.empty() ? email : tag;
+    size_t start = static_cast<size_t>(m.data() - base), end = start + m.size();
+    if (start > 0 && IsAsciiWordByte(text[start - 1]) && (!tag.empty() || !url.empty())) continue;
+    Shape shape;
+    if (!url.empty()) {
+      shape = Shape::kUrl;
+      while (end > start && std::string_view(".,;:!?)]}'\"").find(text[end - 1]) != std::string_view::npos) --end;
+    } else if (!email.empty()) {
+      shape = Shape::kEmail;
+    } else if (text[start] == '@') {
+      shape = Shape::kHandle;
+      while (end > start + 1 && text[end - 1] == '.') --end;
+    } else {
+      shape = Shape::kHashtag;
+    }
+    if (end > start + 1) atoms.push_back({{start, end}, shape});
+  }
+  return atoms;
+}
+
+Shape WordShape(std::string_view word) {
+  size_t upper = 0, lower = 0, digits = 0;
+  bool first_upper = false;
+  size_t pos = 0;
+  bool first = true;
+  while (pos < word.size()) {
+    UChar32 c = static_cast<UChar32>(DecodeUtf8(word, pos));
+    if (u_isupper(c) || u_istitle(c)) {
+      ++upper;
+      if (first) first_upper = true;
+    } else if (u_islower(c)) {
+      ++lower;
+    } else if (u_isdigit(c)) {
+      ++digits;
+    }
+    if (u_isalnum(c)) first = false;
+  }
+  if (digits > 0 && upper + lower == 0) return Shape::kNumber;
+  if (digits > 0) return Shape::kMixed;
+  if (upper == 0) return Shape::kLower;
+  if (lower == 0) return upper == 1 ? Shape::kCapitalized : Shape::kAllCaps;
+  if (first_upper && upper == 1) return Shape::kCapitalized;
+  return Shape::kMixed;
+}
+
+bool IsEmoji(std::string_view segment) {
+  size_t pos = 0;
+  while (pos < segment.size()) {
+    UChar32 c = static_cast<UChar32>(DecodeUtf8(segment, pos));
+    if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) || u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR))
+      return true;
+  }
+  return false;
+}
+
+bool IsAllSpace(std::string_view segment) {
+  size_t pos = 0;
+  while (pos < segment.size()) {
+    UChar32 c = static_cast<UChar32>(DecodeUtf8(segment, pos));
+    if (!u_isUWhiteSpace(c) && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return false;
+  }
+  return true;
+}
+
+// Appends a word token, splitting off a possessive "'s" / "’s" into the flag.
+void AddWord(std::string_view text, Span span, std::vector<Token>& out) {
+  Token t;
+  t.span = span;
+  std::string_view word = text.substr(span.start, span.size());
+  std::string_view stem = word;
+  for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s"),
+                                  std::string_view("'S"), std::string_view("\xE2\x80\x99S")}) {
+    if (stem.size() > suffix.size() && stem.ends_with(suffix)) {
+      stem.remove_suffix(suffix.size());
+      t.possessive = true;
+      break;
+    }
+  }
+  t.shape = WordShape(stem);
+  FoldInto(stem, t.key);
+  out.push_back(std::move(t));
+}
+
+// "#SuperBowlLIX" → Super, Bowl, LIX: breaks at lower→upper, letter↔digit, "_", and
+// before the last capital of a run followed by a lower-case letter ("XMLHttp").
+void AddHashtag(std::string_view text, Span span, std::vector<Token>& out) {
+  struct Cp {
+    size_t at;
+    UChar32 c;
+  };
+  std::vector<Cp> cps;
+  for (size_t pos = span.start + 1; pos < span.end;) {
+    size_t at = pos;
+    UChar32 c = static_cast<UChar32>(DecodeUtf8(text, pos));
+    cps.push_back({at, c});
+  }
+  auto emit = [&](size_t from, size_t to) {
+    if (to <= from) return;
+    Token t;
+    t.span = {from, to};
+    t.shape = Shape::kHashtag;
+    FoldInto(text.substr(from, to - from), t.key);
+    out.push_back(std::move(t));
+  };
+  size_t part_start = span.start + 1;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    UChar32 c = cps[i].c;
+    if (c == '_') {
+      emit(part_start, cps[i].at);
+      part_start = i + 1 < cps.size() ? cps[i + 1].at : span.end;
+      continue;
+    }
+    if (i == 0 || cps[i].at == part_start) continue;
+    UChar32 prev = cps[i - 1].c;
+    bool next_lower = i + 1 < cps.size() && u_islower(cps[i + 1].c);
+    bool boundary = (u_islower(prev) && u_isupper(c)) || (u_isdigit(prev) != u_isdigit(c) && u_isalpha(prev) != u_isalpha(c) && prev != '_') ||
+                    (u_isupper(prev) && u_isupper(c) && next_lower);
+    if (boundary) {
+      emit(part_start, cps[i].at);
+      part_start = cps[i].at;
+    }
+  }
+  emit(part_start, span.end);
+}
+
+icu::BreakIterator* ThreadIterator(bool sentences) {
+  thread_local std::unique_ptr<icu::BreakIterator> word, sentence;
+  auto& slot = sentences ? sentence : word;
+  if (!slot) {
+    UErrorCode status = U_ZERO_ERROR;
+    slot.reset(sentences ? icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status)
+                         : icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) slot.reset();
+  }
+  return slot.get();
+}
+
+struct UTextCloser {
+  void operator()(UText* t) const { utext_close(t); }
+};
+
+std::unique_ptr<UText, UTextCloser> OpenUtf8(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  return std::unique_ptr<UText, UTextCloser>(U_SUCCESS(status) ? ut : nullptr);
+}
+
+void NumberSentences(std::string_view text, std::vector<Token>& tokens) {
+  icu::BreakIterator* it = ThreadIterator(true);
+  auto ut = OpenUtf8(text);
+  if (!it || !ut || tokens.empty()) return;
+  UErrorCode status = U_ZERO_ERROR;
+  it->setText(ut.get(), status);
+  if (U_FAILURE(status)) return;
+  uint32_t sentence = 0;
+  int32_t boundary = it->next();
+  for (Token& t : tokens) {
+    while (boundary != icu::BreakIterator::DONE && static_cast<size_t>(boundary) <= t.span.start) {
+      ++sentence;
+      boundary = it->next();
+    }
+    t.sentence = sentence;
+  }
+  it->setText(icu::UnicodeString());  // drop the pointer into `text`
+}
+
+void NumberParagraphs(std::string_view text, std::vector<Token>& tokens) {
+  uint32_t paragraph = 0;
+  size_t prev_end = 0;
+  for (Token& t : tokens) {
+    int breaks = 0;
+    for (size_t i = prev_end; i < t.span.start; ++i) {
+      char c = text[i];
+      if (c == '\n' || (c == '\r' && (i + 1 >= t.span.start || text[i + 1] != '\n'))) ++breaks;
+    }
+    if (breaks >= 2 && prev_end > 0) ++paragraph;
+    t.paragraph = paragraph;
+    prev_end = t.span.end;
+  }
+}
+
+}  // namespace
+
+std::string_view ShapeName(Shape shape) {
+  switch (shape) {
+    case Shape::kLower: return "lower";
+    case Shape::kCapitalized: return "capitalized";
+    case Shape::kAllCaps: return "allcaps";
+    case Shape::kMixed: return "mixed";
+    case Shape::kNumber: return "number";
+    case Shape::kPunct: return "punctuation";
+    case Shape::kEmoji: return "emoji";
+    case Shape::kHashtag: return "hashtag";
+    case Shape::kHandle: return "handle";
+    case Shape::kUrl: return "url";
+    case Shape::kEmail: return "email";
+  }
+  return "?";
+}
+
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5 + 1);
+  const std::vector<Atom> atoms = FindAtoms(text);
+  size_t next_atom = 0;
+
+  icu::BreakIterator* it = ThreadIterator(false);
+  auto ut = OpenUtf8(text);
+  if (!it || !ut) return tokens;
+  UErrorCode status = U_ZERO_ERROR;
+  it->setText(ut.get(), status);
+  if (U_FAILURE(status)) return tokens;
+
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (next_atom < atoms.size() && atoms[next_atom].span.start <= pos) {
+      const Atom& atom = atoms[next_atom++];
+      if (atom.span.start == pos) {
+        if (atom.shape == Shape::kHashtag) {
+          AddHashtag(text, atom.span, tokens);
+        } else {
+          Token t;
+          t.span = atom.span;
+          t.shape = atom.shape;
+          FoldInto(text.substr(atom.span.start, atom.span.size()), t.key);
+          tokens.push_back(std::move(t));
+        }
+        pos = atom.span.end;
+      }
+      continue;
+    }
+    int32_t b = it->following(static_cast<int32_t>(pos));
+    size_t end = b == icu::BreakIterator::DONE ? text.size() : static_cast<size_t>(b);
+    if (next_atom < atoms.size() && atoms[next_atom].span.start < end) end = atoms[next_atom].span.start;
+    if (end <= pos) end = pos + Utf8SequenceLength(static_cast<unsigned char>(text[pos]));
+    int32_t status_tag = it->getRuleStatus();
+    std::string_view seg = text.substr(pos, end - pos);
+    if (status_tag >= UBRK_WORD_NUMBER) {
+      AddWord(text, {pos, end}, tokens);
+    } else if (!IsAllSpace(seg)) {
+      Token t;
+      t.span = {pos, end};
+      t.shape = IsEmoji(seg) ? Shape::kEmoji : Shape::kPunct;
+      t.key.assign(seg);
+      tokens.push_back(std::move(t));
+    }
+    pos = end;
+  }
+  it->setText(icu::UnicodeString());  // drop the pointer into `text`
+  NumberSentences(text, tokens);
+  NumberParagraphs(text, tokens);
+  return tokens;
+}
+
+}  // namespace discreet

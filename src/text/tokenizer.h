@@ -1,0 +1,52 @@
+// Tokens: ICU word segments with their byte span, shape, folded key, and the sentence and
+// paragraph they belong to. Detectors read tokens, never raw characters.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/document.h"
+
+namespace discreet {
+
+enum class Shape : uint8_t {
+  kLower,        // massage
+  kCapitalized,  // Sally
+  kAllCaps,      // CLOSED
+  kMixed,        // McDonald, iPhone, 30s
+  kNumber,       // 85, 3.5, 1,000
+  kPunct,        // , . ! ( -
+  kEmoji,        // 😀 🙌
+  kHashtag,      // one part of a hashtag: #SuperBowlLIX gives Super, Bowl, LIX
+  kHandle,       // @jenny_runs (whole)
+  kUrl,          // https://example.org/x, www.example.org (whole)
+  kEmail,        // jen@example.org (whole)
+};
+std::string_view ShapeName(Shape shape);
+
+struct Token {
+  Span span;               // bytes of the original input (a possessive "'s" included)
+  std::string key;         // folded: "Beyoncé's" → "beyonce"
+  Shape shape = Shape::kLower;
+  bool possessive = false; // ended in 's or ’s
+  uint32_t sentence = 0;   // index of the sentence, from 0
+  uint32_t paragraph = 0;  // index of the paragraph (blank-line separated), from 0
+
+  bool is_word() const { return shape != Shape::kPunct && shape != Shape::kEmoji; }
+  // Capitalised in a way that hints at a proper noun (Sally, SALLY, McDonald).
+  bool is_capitalized() const {
+    return shape == Shape::kCapitalized || shape == Shape::kAllCaps || shape == Shape::kMixed;
+  }
+};
+
+// Splits `text` (valid UTF-8) into tokens. Whitespace is dropped; punctuation and emoji
+// are kept as tokens so that phrase matching can see where a phrase is interrupted.
+// @handles, emails and URLs stay whole; hashtags split on case and digits.
+std::vector<Token> Tokenize(std::string_view text);
+
+// Tokenizes what detectors read of `doc` (its scan text).
+inline std::vector<Token> Tokenize(const Document& doc) { return Tokenize(doc.scan_text()); }
+
+}  // namespace discreet
