@@ -7,7 +7,6 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include "text/tokenizer.h"
 
 namespace discreet {
 namespace {
@@ -62,16 +61,6 @@ std::string Fold(std::string_view utf8) {
   std::string out;
   FoldInto(utf8, out);
   return out;
-}
-
-std::string FoldPhrase(std::string_view utf8) {
-  std::string joined;
-  for (const Token& t : Tokenize(utf8)) {
-    if (t.shape == Shape::kPunct || t.shape == Shape::kEmoji) continue;
-    if (!joined.empty()) joined += ' ';
-    joined += t.key;
-  }
-  return joined;
 }
 
 }  // namespace discreet

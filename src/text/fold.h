@@ -15,9 +15,4 @@ std::string Fold(std::string_view utf8);
 // Folds `utf8` into `out` (cleared first); lets hot loops reuse one buffer.
 void FoldInto(std::string_view utf8, std::string& out);
 
-// Folds each word of a phrase and joins them with single spaces, splitting the way the
-// tokenizer does: "the CEO of the Miami Dolphins" → "the ceo of the miami dolphins".
-// Lexicons and rule packs use it so their keys match token keys.
-std::string FoldPhrase(std::string_view utf8);
-
 }  // namespace discreet
