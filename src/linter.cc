@@ -11,7 +11,10 @@ namespace discreet {
 
 const char* Version() { return DISCREET_VERSION; }
 
-Linter::Linter(LinterOptions options) : options_(std::move(options)), detectors_(MakeBuiltinDetectors()) {}
+Linter::Linter(LinterOptions options)
+    : options_(std::move(options)),
+      lexicons_(LexiconSet::Load(options_.data_dir / "lexicons" / options_.locale)),
+      detectors_(MakeBuiltinDetectors(*lexicons_)) {}
 
 Linter::~Linter() = default;
 

@@ -6,11 +6,14 @@
 //   if (r.risk.verdict == discreet::Verdict::kBlock) ...
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "data_dir.h"
 #include "detect/detector.h"
+#include "lexicon/lexicon.h"
 #include "error.h"
 #include "report/report.h"
 #include "risk/risk.h"
@@ -21,6 +24,8 @@ enum class InputFormat { kText, kMarkdown, kHtml };
 
 struct LinterOptions {
   RiskConfig risk;
+  std::filesystem::path data_dir = DefaultDataDir();  // holds lexicons/ and plugins/
+  std::string locale = "en";
 };
 
 struct CheckInput {
@@ -45,9 +50,11 @@ class Linter {
   FileReport Check(CheckInput input) const;
 
   const LinterOptions& options() const { return options_; }
+  const LexiconSet& lexicons() const { return *lexicons_; }
 
  private:
   LinterOptions options_;
+  std::shared_ptr<const LexiconSet> lexicons_;
   std::vector<std::unique_ptr<Detector>> detectors_;
 };
 

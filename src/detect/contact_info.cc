@@ -159,6 +159,6 @@ class ContactInfoDetector : public Detector {
 
 }  // namespace
 
-std::unique_ptr<Detector> MakeContactInfoDetector() { return std::make_unique<ContactInfoDetector>(); }
+std::unique_ptr<Detector> MakeContactInfoDetector(const LexiconSet&) { return std::make_unique<ContactInfoDetector>(); }
 
 }  // namespace discreet

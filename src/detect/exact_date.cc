@@ -94,6 +94,6 @@ class ExactDateDetector : public Detector {
 
 }  // namespace
 
-std::unique_ptr<Detector> MakeExactDateDetector() { return std::make_unique<ExactDateDetector>(); }
+std::unique_ptr<Detector> MakeExactDateDetector(const LexiconSet&) { return std::make_unique<ExactDateDetector>(); }
 
 }  // namespace discreet

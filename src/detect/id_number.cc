@@ -80,6 +80,6 @@ class IdNumberDetector : public Detector {
 
 }  // namespace
 
-std::unique_ptr<Detector> MakeIdNumberDetector() { return std::make_unique<IdNumberDetector>(); }
+std::unique_ptr<Detector> MakeIdNumberDetector(const LexiconSet&) { return std::make_unique<IdNumberDetector>(); }
 
 }  // namespace discreet

@@ -4,7 +4,7 @@
 namespace discreet {
 namespace {
 
-using Factory = std::unique_ptr<Detector> (*)();
+using Factory = std::unique_ptr<Detector> (*)(const LexiconSet&);
 
 constexpr Factory kBuiltinDetectors[] = {
     &MakeContactInfoDetector,
@@ -14,9 +14,9 @@ constexpr Factory kBuiltinDetectors[] = {
 
 }  // namespace
 
-std::vector<std::unique_ptr<Detector>> MakeBuiltinDetectors() {
+std::vector<std::unique_ptr<Detector>> MakeBuiltinDetectors(const LexiconSet& lexicons) {
   std::vector<std::unique_ptr<Detector>> out;
-  for (Factory make : kBuiltinDetectors) out.push_back(make());
+  for (Factory make : kBuiltinDetectors) out.push_back(make(lexicons));
   return out;
 }
 

@@ -6,14 +6,16 @@
 #include <vector>
 
 #include "detect/detector.h"
+#include "lexicon/lexicon.h"
 
 namespace discreet {
 
-std::vector<std::unique_ptr<Detector>> MakeBuiltinDetectors();
+// Detectors read their lexicons from `lexicons`, which outlives them (the Linter owns both).
+std::vector<std::unique_ptr<Detector>> MakeBuiltinDetectors(const LexiconSet& lexicons);
 
 // Factories, one per detector file.
-std::unique_ptr<Detector> MakeContactInfoDetector();
-std::unique_ptr<Detector> MakeIdNumberDetector();
-std::unique_ptr<Detector> MakeExactDateDetector();
+std::unique_ptr<Detector> MakeContactInfoDetector(const LexiconSet& lexicons);
+std::unique_ptr<Detector> MakeIdNumberDetector(const LexiconSet& lexicons);
+std::unique_ptr<Detector> MakeExactDateDetector(const LexiconSet& lexicons);
 
 }  // namespace discreet

@@ -1,0 +1,132 @@
+// Loading and checking lexicon files against the schema table below: adding a lexicon
+// file with known meaning is one row here.
+#include "lexicon/lexicon.h"
+
+#include <algorithm>
+
+#include "error.h"
+
+namespace discreet {
+namespace {
+
+const std::vector<LexiconSchema>& Schemas() {
+  static const std::vector<LexiconSchema> kSchemas = {
+      {"given_names", {"name", "frequency", "female_share", "common_word"}, {"name"}, {"frequency"}, {}},
+      {"surnames", {"name", "frequency", "common_word"}, {"name"}, {"frequency"}, {}},
+      {"places", {"name", "ascii_name", "population", "country", "admin1", "feature"}, {"name", "ascii_name"}, {}, {"population"}},
+      {"us_states", {"name", "abbreviation", "population"}, {"name"}, {}, {"population"}},
+      {"place_words", {"word", "kind"}, {"word"}, {}, {}},
+      {"public_figures", {"name", "aliases", "occupation", "birth_year", "source"}, {"name", "aliases"}, {}, {}},
+      {"wordnet_instances", {"name", "kind"}, {"name"}, {}, {}},
+      {"organisations", {"name", "aliases", "kind", "league", "city", "country"}, {"name", "aliases"}, {}, {}},
+      {"roles", {"role", "aliases", "holders", "kind", "suggestion"}, {"role", "aliases"}, {}, {"holders"}},
+      {"events", {"name", "aliases", "kind", "month", "participants"}, {"name", "aliases"}, {}, {"participants"}},
+      {"holidays", {"name", "aliases", "month"}, {"name", "aliases"}, {}, {}},
+      {"vehicle_makes", {"make", "aliases", "share", "class", "suggestion"}, {"make", "aliases"}, {"share"}, {}},
+      {"vehicle_models", {"make", "model", "aliases", "share", "class"}, {"model", "aliases"}, {"share"}, {}},
+      {"colours", {"colour", "frequency"}, {"colour"}, {"frequency"}, {}},
+      {"occupations", {"occupation", "aliases", "share", "suggestion"}, {"occupation", "aliases"}, {"share"}, {}},
+      {"ages", {"age", "share"}, {}, {"share"}, {}},
+      {"attributes", {"phrase", "rule", "frequency", "basis", "suggestion"}, {"phrase"}, {"frequency"}, {}},
+      {"health", {"term", "group", "kind"}, {"term"}, {}, {}},
+      {"health_topics", {"phrase", "note"}, {"phrase"}, {}, {}},
+      {"client_context", {"phrase", "kind", "strength"}, {"phrase"}, {}, {}},
+  };
+  return kSchemas;
+}
+
+std::string Where(const TsvTable& t, size_t row) { return t.path() + ":" + std::to_string(t.LineOf(row)); }
+
+}  // namespace
+
+const LexiconSchema* FindLexiconSchema(std::string_view name) {
+  for (const LexiconSchema& s : Schemas())
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+std::span<const LexiconSchema> LexiconSchemas() { return Schemas(); }
+
+Lexicon::Lexicon(std::string name, TsvTable table) : name_(std::move(name)), table_(std::move(table)) {
+  for (size_t c = 0; c < table_.columns(); ++c) columns_.emplace(std::string(table_.header()[c]), c);
+  const LexiconSchema* schema = FindLexiconSchema(name_);
+  std::vector<size_t> keys;
+  if (schema) {
+    std::vector<std::string_view> got(table_.header().begin(), table_.header().end());
+    if (got != schema->columns) {
+      std::string want;
+      for (auto c : schema->columns) want += (want.empty() ? "" : ", ") + std::string(c);
+      throw ConfigError(table_.path() + ": expected the columns " + want);
+    }
+    for (auto c : schema->key_columns) keys.push_back(*table_.Column(c));
+    for (auto c : schema->share_columns) {
+      size_t col = *table_.Column(c);
+      for (size_t r = 0; r < table_.rows(); ++r) {
+        if (table_.Cell(r, col).empty()) continue;
+        double v = table_.Number(r, col);
+        if (!(v > 0 && v <= 1)) throw ConfigError(Where(table_, r) + ": " + std::string(c) + " must be in (0, 1]");
+      }
+    }
+    for (auto c : schema->count_columns) {
+      size_t col = *table_.Column(c);
+      for (size_t r = 0; r < table_.rows(); ++r) {
+        if (table_.Cell(r, col).empty()) continue;
+        if (!(table_.Number(r, col) > 0)) throw ConfigError(Where(table_, r) + ": " + std::string(c) + " must be above 0");
+      }
+    }
+  } else if (table_.columns() > 0) {
+    keys.push_back(0);
+  }
+  for (size_t r = 0; r < table_.rows(); ++r) {
+    for (size_t col : keys) {
+      std::string_view cell = table_.Cell(r, col);
+      if (table_.header()[col] == "aliases") {
+        for (std::string_view alias : SplitAliases(cell)) index_.Add(alias, static_cast<uint32_t>(r));
+      } else if (!cell.empty()) {
+        index_.Add(cell, static_cast<uint32_t>(r));
+      }
+    }
+  }
+}
+
+std::string_view Lexicon::Get(size_t row, std::string_view column) const {
+  auto it = columns_.find(column);
+  return it == columns_.end() ? std::string_view() : table_.Cell(row, it->second);
+}
+
+std::optional<double> Lexicon::GetNumber(size_t row, std::string_view column) const {
+  auto it = columns_.find(column);
+  if (it == columns_.end() || table_.Cell(row, it->second).empty()) return std::nullopt;
+  return table_.Number(row, it->second);
+}
+
+std::shared_ptr<const LexiconSet> LexiconSet::Load(const std::filesystem::path& dir) {
+  auto set = std::make_shared<LexiconSet>();
+  set->dir_ = dir;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) throw ConfigError(dir.string() + ": lexicon directory not found");
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".tsv") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) set->Add(std::make_unique<Lexicon>(f.stem().string(), TsvTable::Read(f)));
+  return set;
+}
+
+const Lexicon* LexiconSet::Find(std::string_view name) const {
+  auto it = lexicons_.find(name);
+  return it == lexicons_.end() ? nullptr : it->second.get();
+}
+
+std::vector<std::string> LexiconSet::names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, _] : lexicons_) out.push_back(name);
+  return out;
+}
+
+void LexiconSet::Add(std::unique_ptr<Lexicon> lexicon) {
+  std::string name = lexicon->name();
+  lexicons_[name] = std::move(lexicon);
+}
+
+}  // namespace discreet

@@ -1,0 +1,74 @@
+// Lexicons: the data files under lexicons/<locale>/ loaded into one immutable
+// LexiconSet that every thread shares. Each file is a TsvTable plus a PhraseIndex over
+// its key columns, so detectors look entries up by folded token n-grams.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexicon/phrase_index.h"
+#include "lexicon/tsv.h"
+
+namespace discreet {
+
+// What a known lexicon file must contain: its columns (in order), the columns whose
+// cells are phrases to index (an "aliases" column is split on '|'), and the columns that
+// must hold numbers in (0, 1] (shares) or above 0 (counts).
+struct LexiconSchema {
+  std::string_view name;
+  std::vector<std::string_view> columns;
+  std::vector<std::string_view> key_columns;
+  std::vector<std::string_view> share_columns;
+  std::vector<std::string_view> count_columns;
+};
+// The schema of a known lexicon, or null (unknown files index their first column).
+const LexiconSchema* FindLexiconSchema(std::string_view name);
+std::span<const LexiconSchema> LexiconSchemas();
+
+class Lexicon {
+ public:
+  // Checks the table against its schema and indexes it; throws ConfigError.
+  Lexicon(std::string name, TsvTable table);
+
+  const std::string& name() const { return name_; }
+  const TsvTable& table() const { return table_; }
+  const PhraseIndex& index() const { return index_; }
+  size_t rows() const { return table_.rows(); }
+
+  // The cell of `row` in the column named `column` ("" when the column is absent).
+  std::string_view Get(size_t row, std::string_view column) const;
+  // The number in that cell, when the column exists and the cell is not empty.
+  std::optional<double> GetNumber(size_t row, std::string_view column) const;
+
+ private:
+  std::string name_;
+  TsvTable table_;
+  PhraseIndex index_;
+  std::map<std::string, size_t, std::less<>> columns_;
+};
+
+class LexiconSet {
+ public:
+  // Loads every *.tsv file in `dir` (lexicons/en); throws ConfigError naming the file.
+  static std::shared_ptr<const LexiconSet> Load(const std::filesystem::path& dir);
+  // An empty set, for tests of code that runs without data.
+  LexiconSet() = default;
+
+  const Lexicon* Find(std::string_view name) const;
+  const std::filesystem::path& dir() const { return dir_; }
+  std::vector<std::string> names() const;
+
+  void Add(std::unique_ptr<Lexicon> lexicon);
+
+ private:
+  std::filesystem::path dir_;
+  std::map<std::string, std::unique_ptr<Lexicon>, std::less<>> lexicons_;
+};
+
+}  // namespace discreet
