@@ -56,7 +56,7 @@ def main(pkg_dir, out_path):
     fem = {}
     tot = {}
     for name, sex, births, year in con.execute(
-            "SELECT name, sex, births, year FROM usNameData"):
+            "SELECT name, sex, births, year FROM usNameData ORDER BY id"):
         age = REF_YEAR - year
         if age < 0:
             continue
