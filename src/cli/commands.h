@@ -7,5 +7,6 @@ namespace discreet::cli {
 
 int RunCheck(Args& args);
 int RunRules(Args& args);
+int RunEval(Args& args);
 
 }  // namespace discreet::cli

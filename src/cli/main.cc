@@ -20,6 +20,7 @@ pass, with a safer wording.
 Usage:
   discreet check [FILE...|-] [options]   check drafts (files, directories, or - for stdin)
   discreet rules [RULE]                  list the rules, or explain one
+  discreet eval CORPUS.jsonl             score detection on a labelled corpus
   discreet --version | --help
 
 Examples:
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
     Args args(argc, argv, 2);
     if (command == "check") return RunCheck(args);
     if (command == "rules") return RunRules(args);
+    if (command == "eval") return RunEval(args);
     std::fprintf(stderr, "discreet: unknown command '%s' (try: discreet --help)\n", command.c_str());
     return kExitUsage;
   } catch (const UsageError& e) {
