@@ -159,7 +159,14 @@ class Matcher:
                 k = term_keys(t)
                 if k:
                     self.phrases.append(k)
-        # lexicon phrases are deliberately ignored: examples must pass on inline terms.
+        # Lexicon phrases only count under the loose reading: `match` examples must pass on the
+        # pack's own terms (lexicons are edited independently), while `no_match` examples and
+        # corpus clean phrases must stay clean whatever the lexicon holds.
+        if loose and "lexicon" in rule:
+            for t in read_lexicon_phrases(os.path.join(LEXICONS, rule["lexicon"])):
+                k = term_keys(t)
+                if k:
+                    self.phrases.append(k)
         self.patterns = [re.compile(p, re.ASCII) for p in rule.get("patterns", [])]
         self.context = []
         for c in rule.get("context", []):
@@ -247,6 +254,29 @@ def expand(terms, lists):
             out.extend(lists.get(t[1:], []))
         else:
             out.append(t)
+    return out
+
+
+def read_lexicon_phrases(path):
+    """First column (and any `aliases` column, split on |) of a lexicons/ TSV: '#' lines
+    are comments, the first other line is the header."""
+    if not os.path.isfile(path):
+        return []
+    out, header = [], None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\r\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if header is None:
+                header = cols
+                continue
+            out.append(cols[0])
+            if "aliases" in header:
+                i = header.index("aliases")
+                if i < len(cols) and cols[i]:
+                    out.extend(a for a in cols[i].split("|") if a.strip())
     return out
 
 
