@@ -8,7 +8,7 @@ With no PACK_DIR it checks every folder under plugins/ that holds a plugin.json.
 What it checks:
   * the format (the same rules as plugin.schema.json, plus what a schema cannot say):
     fields and types, pack name = folder, rule ids "<pack>/<rule>" unique across packs,
-    catalogue rule and its category, severity, frequency only on quasi-identifiers,
+    catalogue rule and its category, severity, frequency only on (quasi-)identifiers,
     "@list" references, terms_file / lexicon files, >= 2 examples of each kind;
   * patterns: RE2-only syntax (no backreferences, lookaround, atomic groups, possessive
     quantifiers, \\Z ...); when g++ and RE2 headers are present, every pattern is also
@@ -106,10 +106,11 @@ WORD_RE = re.compile(r"\w+(?:['.]\w+)*")
 
 
 class Token:
-    __slots__ = ("key", "start", "end", "tagged")
+    __slots__ = ("key", "start", "end", "tagged", "possessive")
 
-    def __init__(self, key, start, end, tagged):
+    def __init__(self, key, start, end, tagged, possessive):
         self.key, self.start, self.end, self.tagged = key, start, end, tagged
+        self.possessive = possessive
 
 
 def tokenize(text):
@@ -119,13 +120,14 @@ def tokenize(text):
     toks = []
     for m in WORD_RE.finditer(folded):
         key = m.group(0)
-        if key.endswith("'s"):
+        possessive = len(key) > 2 and key.endswith("'s")
+        if possessive:
             key = key[:-2]
         s, e = m.start(), m.end()
         tagged = s > 0 and folded[s - 1] in "#@"
         start = idx[s]
         end = idx[e - 1] + 1
-        toks.append(Token(key, start, end, tagged))
+        toks.append(Token(key, start, end, tagged, possessive))
     return toks
 
 
@@ -192,8 +194,10 @@ class Matcher:
                 n = len(ph)
                 if i + n > len(toks):
                     continue
+                # a possessive word ends a phrase: "Beyoncé's manager" is not "beyonce manager"
                 if all(toks[i + j].key == ph[j] for j in range(n)) and all(
-                        self._joined(text, toks[i + j], toks[i + j + 1], loose) for j in range(n - 1)):
+                        self._joined(text, toks[i + j], toks[i + j + 1], loose)
+                        and not toks[i + j].possessive for j in range(n - 1)):
                     if best is None or n > best:
                         best = n
             if best:
@@ -412,6 +416,9 @@ def check_pack(pack_dir, rep, seen_ids):
                     used_lists.add(t[1:])
                 elif not term_keys(t):
                     rep.err(rwhere, "%s: %r has no word in it" % (what, t))
+                elif any(tk.possessive for tk in tokenize(t)[:-1]):
+                    rep.err(rwhere, "%s: %r can never match: a possessive word ends a phrase "
+                            "(use a pattern for it)" % (what, t))
             keys = [tuple(term_keys(t)) for t in v if not t.startswith("@")]
             dups = {k for k in keys if keys.count(k) > 1}
             for d in sorted(dups):
@@ -433,6 +440,8 @@ def check_pack(pack_dir, rep, seen_ids):
                 for t, fr in rows:
                     if not term_keys(t):
                         rep.err(rwhere, "terms_file %s: %r has no word" % (tf, t))
+                    elif any(tk.possessive for tk in tokenize(t)[:-1]):
+                        rep.err(rwhere, "terms_file %s: %r can never match: a possessive word ends a phrase" % (tf, t))
                     if fr not in (None, ""):
                         try:
                             fv = float(fr)
@@ -440,8 +449,8 @@ def check_pack(pack_dir, rep, seen_ids):
                                 raise ValueError
                         except ValueError:
                             rep.err(rwhere, "terms_file %s: frequency %r of %r not in (0,1]" % (tf, fr, t))
-                        if CATALOGUE.get(cat_rule) != "quasi-identifier":
-                            rep.err(rwhere, "terms_file frequencies only make sense on quasi-identifiers")
+                        if CATALOGUE.get(cat_rule) not in ("identifier", "quasi-identifier"):
+                            rep.err(rwhere, "terms_file frequencies are for identifier and quasi-identifier rules only")
         if "lexicon" in rule:
             lx = rule["lexicon"]
             if not isinstance(lx, str) or os.path.isabs(lx) or ".." in lx.split("/") or not lx.endswith(".tsv"):
@@ -481,8 +490,8 @@ def check_pack(pack_dir, rep, seen_ids):
             fr = rule["frequency"]
             if isinstance(fr, bool) or not isinstance(fr, (int, float)) or not 0 < fr <= 1:
                 rep.err(rwhere, "frequency must be a number in (0,1]")
-            if CATALOGUE.get(cat_rule) != "quasi-identifier":
-                rep.err(rwhere, "frequency is for quasi-identifier rules only")
+            if CATALOGUE.get(cat_rule) not in ("identifier", "quasi-identifier"):
+                rep.err(rwhere, "frequency is for identifier and quasi-identifier rules only")
         elif CATALOGUE.get(cat_rule) == "quasi-identifier":
             rep.err(rwhere, "quasi-identifier rules in shipped packs must give a frequency")
         if "suggestions" in rule and not is_str_list(rule["suggestions"]):
@@ -563,6 +572,22 @@ def run_corpus(corpus, packs, rep, quiet):
         print("\n".join(found_lines))
 
 
+def schema_check(packs, rep):
+    """Validate against plugin.schema.json too when the jsonschema module is installed."""
+    try:
+        import jsonschema
+    except ImportError:
+        return
+    with open(os.path.join(HERE, "plugin.schema.json"), encoding="utf-8") as f:
+        schema = json.load(f)
+    validator = jsonschema.Draft202012Validator(schema)
+    for d, pack in packs:
+        for e in validator.iter_errors(pack):
+            where = "/".join(str(x) for x in e.absolute_path)
+            rep.err(os.path.relpath(os.path.join(d, "plugin.json"), REPO),
+                    "schema: %s: %s" % (where or "(top)", e.message[:200]))
+
+
 RE2_HELPER = r'''
 #include <re2/re2.h>
 #include <iostream>
@@ -622,6 +647,7 @@ def main():
     pats = [(p, r.get("id", "?")) for _, pk in packs for r in pk["rules"]
             if isinstance(r, dict) for p in r.get("patterns", []) if isinstance(p, str)]
     re2_note = re2_compile_all(pats, rep)
+    schema_check(packs, rep)
     if not rep.errors:
         for d, pack in packs:
             nrules += len(pack["rules"])
