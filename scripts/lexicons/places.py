@@ -107,7 +107,12 @@ def main(pkg_dir, out_path):
             f.write("# " + c + "\n")
         f.write("name\tascii_name\tpopulation\tcountry\tadmin1\tfeature\n")
         for r in rows:
-            f.write("\t".join(str(x) for x in r) + "\n")
+            # GeoNames gives 0 for places whose population it does not know (some
+            # county seats): write it as unknown, not as a town of nobody.
+            cells = [str(x) for x in r]
+            if r[2] == 0:
+                cells[2] = ""
+            f.write("\t".join(cells) + "\n")
     os.replace(tmp, out_path)
     print("wrote %s (%d rows)" % (out_path, len(rows)), file=sys.stderr)
 
