@@ -77,6 +77,7 @@ Lexicon::Lexicon(std::string name, TsvTable table) : name_(std::move(name)), tab
   } else if (table_.columns() > 0) {
     keys.push_back(0);
   }
+  index_.Reserve(table_.rows() * keys.size());
   for (size_t r = 0; r < table_.rows(); ++r) {
     for (size_t col : keys) {
       std::string_view cell = table_.Cell(r, col);

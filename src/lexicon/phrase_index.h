@@ -8,7 +8,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "text/tokenizer.h"
@@ -38,6 +37,8 @@ class PhraseIndex {
   std::vector<Match> FindAll(const std::vector<Token>& tokens) const;
 
   size_t size() const { return entries_.size(); }
+  // Makes room for `phrases` more phrases, so a large lexicon is not rehashed as it loads.
+  void Reserve(size_t phrases);
   // The values of an exact phrase, or empty.
   std::span<const uint32_t> Lookup(std::string_view phrase) const;
 
@@ -46,13 +47,37 @@ class PhraseIndex {
   static std::optional<size_t> NextWord(const std::vector<Token>& tokens, size_t i);
 
  private:
+  // Flat storage: loading a 300,000-phrase gazetteer must take milliseconds, so there is
+  // one arena string and a few arrays, not a heap object per phrase.
   struct Entry {
-    std::vector<std::string> keys;
-    std::vector<uint32_t> values;
+    uint32_t text = 0;         // offset in arena_ of "key1 key2 ..."
+    uint32_t text_size = 0;
+    uint32_t prefix_size = 0;  // bytes of the first key, or of the first two keys and the space
+    uint16_t keys = 0;         // number of keys
+    uint32_t values = 0;       // offset in values_
+    uint32_t value_count = 0;
+    uint32_t next = kNone;     // next entry with the same first key (longest first)
   };
+  static constexpr uint32_t kNone = 0xFFFFFFFF;
+
+  std::string_view EntryText(const Entry& e) const { return std::string_view(arena_).substr(e.text, e.text_size); }
+  std::string_view Prefix(const Entry& e) const { return std::string_view(arena_).substr(e.text, e.prefix_size); }
+  // Phrases are chained by their first key (one-word phrases) or their first two keys
+  // (longer ones), so a common first word ("new", "san") never means a long walk.
+  // FindSlot gives the slot whose chain has prefix `a` (+ ' ' + `b` when b is not
+  // empty), or the empty slot where it would go.
+  size_t FindSlot(std::string_view a, std::string_view b, uint64_t hash) const;
+  void Grow(size_t min_slots);
+
+  std::string arena_;
   std::vector<Entry> entries_;
-  // First key → entries starting with it, longest first.
-  std::unordered_map<std::string, std::vector<uint32_t>> by_first_;
+  std::vector<uint32_t> values_;
+  struct Slot {
+    uint32_t head = kNone;  // first entry of the chain, or kNone
+    uint32_t hash = 0;      // the prefix's hash, checked before touching the entry
+  };
+  std::vector<Slot> slots_;  // open addressing, linear probing, at most half full
+  size_t used_slots_ = 0;
 };
 
 // Folded keys of a phrase's words, split as the tokenizer splits.
