@@ -50,12 +50,16 @@ bool ContainsWord(const std::string& window, std::string_view cue) {
 
 class ExactDateDetector : public Detector {
  public:
-  ExactDateDetector() : date_(DatePattern()) {}
+  ExactDateDetector()
+      : date_(DatePattern()),
+        // "came in on 3/14": a month/day without a year, only right after "on", so that
+        // "1/2 price" and "24/7" stay out.
+        short_date_(R"((?i)\bon\s+((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\b)") {}
 
   std::string_view id() const override { return "builtin/exact-date"; }
 
   void Detect(const ScanInput& in, std::vector<Finding>& out) const override {
-    ForEachMatch(date_, in.text, [&](Span span) {
+    const auto on_date = [&](Span span) {
       char before = ByteBefore(in.text, span), after = ByteAfter(in.text, span);
       if (before == '/' || before == '-' || before == '.' || after == '/' ||
           (after == '-' && IsAsciiDigit(ByteAfter(in.text, {span.start, span.end + 1}))))
@@ -85,11 +89,14 @@ class ExactDateDetector : public Detector {
         f.frequency = kVisitDateFrequency;
       }
       out.push_back(std::move(f));
-    });
+    };
+    ForEachMatch(date_, in.text, on_date);
+    ForEachMatch(short_date_, in.text, on_date);
   }
 
  private:
   RE2 date_;
+  RE2 short_date_;
 };
 
 }  // namespace
