@@ -35,7 +35,9 @@ FileReport Linter::Check(CheckInput input) const {
   std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
     return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
   });
-  report.risk = AssessRisk(report.findings, tokens, options_.risk);
+  RiskContext context;
+  if (const Lexicon* cues = lexicons_->Find("consent_cues")) context.consent_cue = !cues->index().FindAll(tokens).empty();
+  report.risk = AssessRisk(report.findings, tokens, doc->text(), options_.risk, context);
   report.document = std::move(doc);
   return report;
 }

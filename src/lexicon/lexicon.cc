@@ -31,6 +31,7 @@ const std::vector<LexiconSchema>& Schemas() {
       {"health", {"term", "group", "kind"}, {"term"}, {}, {}},
       {"health_topics", {"phrase", "note"}, {"phrase"}, {}, {}},
       {"client_context", {"phrase", "kind", "strength"}, {"phrase"}, {}, {}},
+      {"consent_cues", {"phrase", "note"}, {"phrase"}, {}, {}},
   };
   return kSchemas;
 }

@@ -1,6 +1,8 @@
 // Subjects, k and κ per subject, and the draft's verdict (DESIGN.md, Risk model).
 #include "risk/risk.h"
 
+#include "risk/subjects.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -76,48 +78,81 @@ double Kappa(double k) {
   return -std::expm1(-k) / k;
 }
 
-RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& tokens,
-                      const RiskConfig& config) {
-  RiskResult result;
-  // One subject per paragraph for now: the details of one paragraph are read as one person.
-  std::map<uint32_t, int> subject_of_paragraph;
-  auto paragraph_of = [&](const Finding& f) -> uint32_t {
-    auto it = std::lower_bound(tokens.begin(), tokens.end(), f.span.start,
-                               [](const Token& t, size_t pos) { return t.span.end <= pos; });
-    return it == tokens.end() ? (tokens.empty() ? 0 : tokens.back().paragraph) : it->paragraph;
-  };
-  for (size_t i = 0; i < findings.size(); ++i) {
-    uint32_t p = paragraph_of(findings[i]);
-    auto [it, added] = subject_of_paragraph.emplace(p, static_cast<int>(result.subjects.size()));
-    if (added) {
-      Subject s;
-      s.id = it->second;
-      result.subjects.push_back(s);
-    }
-    findings[i].subject = it->second;
-    result.subjects[it->second].findings.push_back(static_cast<int>(i));
+namespace {
+
+bool IsEventParticipant(const Subject& s, const std::vector<Finding>& findings) {
+  bool event = false, occupation = false;
+  for (int i : s.findings) {
+    event = event || findings[i].rule == "event";
+    occupation = occupation || findings[i].rule == "occupation";
   }
+  return event && occupation;
+}
+
+void Decide(Subject& s, bool identifying, bool contact, const RiskConfig& config) {
+  if (s.client && s.public_person) {
+    s.verdict = Verdict::kBlock;
+    s.reason = "a client who is a public figure or holds a public role: anyone can look them up";
+  } else if (s.client && contact) {
+    s.verdict = Verdict::kBlock;
+    s.reason = "a client's contact details or ID number";
+  } else if (s.client && s.kappa >= config.block_kappa) {
+    s.verdict = Verdict::kBlock;
+    s.reason = "a client who can be singled out";
+  } else if (s.sensitive && identifying && s.kappa >= config.sensitive_block_kappa) {
+    s.verdict = Verdict::kBlock;
+    s.reason = "private details about a person who can be singled out";
+  } else if (s.client && s.kappa >= config.warn_kappa) {
+    s.verdict = Verdict::kWarn;
+    s.reason = "a client described closely enough that people who know them may recognise them";
+  } else if (s.client && s.sensitive) {
+    s.verdict = Verdict::kWarn;
+    s.reason = "what a client shared or went through is confidential even without a name";
+  } else if (s.client && s.named) {
+    s.verdict = Verdict::kWarn;
+    s.reason = "a person is named near talk of a client";
+  } else {
+    s.verdict = Verdict::kPass;
+  }
+}
+
+}  // namespace
+
+RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& tokens, std::string_view text,
+                      const RiskConfig& config, const RiskContext& context) {
+  RiskResult result;
+  result.consent_cue = context.consent_cue;
+  SubjectLinks links = LinkSubjects(findings, tokens, text);
+  result.subjects.resize(links.count);
+  for (int s = 0; s < links.count; ++s) {
+    result.subjects[s].id = s;
+    result.subjects[s].named = links.named[s];
+  }
+  for (size_t i = 0; i < findings.size(); ++i)
+    if (findings[i].subject >= 0) result.subjects[findings[i].subject].findings.push_back(static_cast<int>(i));
 
   Verdict verdict = Verdict::kPass;
   double worst = -1;
   for (Subject& s : result.subjects) {
-    std::vector<double> freqs;
+    std::vector<std::pair<double, int>> freqs;  // frequency, finding
     bool direct = false, contact = false;
     std::optional<double> place_population;
     for (int i : s.findings) {
       const Finding& f = findings[i];
       if (f.rule == "client-context") s.client = true;
+      if (f.rule == "public-figure" || f.rule == "public-role") s.public_person = s.public_person || f.severity >= Severity::kWarning;
       if (f.category == Category::kSensitive && f.severity >= Severity::kWarning) s.sensitive = true;
-      if (f.rule == "contact-info" || f.rule == "id-number") contact = contact || f.severity >= Severity::kWarning;
-      if (f.population && (!place_population || *f.population < *place_population)) {
+      if ((f.rule == "contact-info" || f.rule == "id-number") && f.severity >= Severity::kWarning) contact = true;
+      if (f.population && *f.population > 0 && (!place_population || *f.population < *place_population)) {
         place_population = f.population;
         s.scope_finding = i;
       }
       if (!IsIdentifying(f) || f.severity == Severity::kInfo) continue;
-      freqs.push_back(*f.frequency);
+      freqs.emplace_back(*f.frequency, i);
       direct = direct || f.direct;
     }
     if (config.all_posts_about_clients) s.client = true;
+    s.public_person = s.public_person || IsEventParticipant(s, findings);
     if (place_population) {
       s.population = *place_population;
     } else if (config.practice_population) {
@@ -130,26 +165,26 @@ RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& 
     double log_p = 0;  // natural log of p, so long descriptions cannot underflow
     for (size_t j = 0; j < freqs.size(); ++j) {
       double weight = j == 0 ? 1.0 : config.beta;
-      log_p += weight * std::log(freqs[j]);
-      s.bits += -std::log2(freqs[j]);
+      log_p += weight * std::log(freqs[j].first);
+      s.bits += -std::log2(freqs[j].first);
     }
+    if (!freqs.empty()) s.best_change = freqs.front().second;
     s.k = s.population * std::exp(log_p);
     if (direct) s.k = std::min(s.k, 1.0);
     s.kappa = Kappa(s.k);
     s.bits_needed = std::log2(s.population);
 
-    Verdict v = Verdict::kPass;
-    if ((s.client && s.kappa >= config.block_kappa) || (s.sensitive && !freqs.empty() && s.kappa >= config.sensitive_block_kappa) ||
-        (s.client && contact))
-      v = Verdict::kBlock;
-    else if ((s.client && s.kappa >= config.warn_kappa) || (s.client && s.sensitive))
-      v = Verdict::kWarn;
-    double rank = static_cast<int>(v) * 10 + s.kappa;
+    Decide(s, !freqs.empty(), contact, config);
+    if (s.verdict == Verdict::kBlock && context.consent_cue) {
+      s.verdict = Verdict::kWarn;
+      s.reason += " (the post mentions permission: make sure it is written and covers this)";
+    }
+    double rank = static_cast<int>(s.verdict) * 10 + s.kappa;
     if (rank > worst) {
       worst = rank;
       result.riskiest = s.id;
     }
-    verdict = std::max(verdict, v);
+    verdict = std::max(verdict, s.verdict);
   }
   result.verdict = verdict;
   return result;

@@ -30,6 +30,9 @@ struct RiskConfig {
 struct Subject {
   int id = 0;
   bool client = false;
+  bool named = false;      // has a name, public figure, role or handle
+  bool public_person = false;  // a public figure or role, or a participant of a named event:
+                               // who they are is a lookup away, so no crowd hides them
   bool sensitive = false;  // a health, intimate, personal-life, session or gossip finding
   double k = 0;            // expected number of people the description fits
   double kappa = 0;        // chance that a guess among them is right
@@ -39,17 +42,26 @@ struct Subject {
   std::string scope_name;    // the configured practice location, when that set it
   double population = 0;
   std::vector<int> findings;
+  int best_change = -1;      // the finding whose generalisation lowers the risk most
+  Verdict verdict = Verdict::kPass;
+  std::string reason;        // why this subject got its verdict, in plain words
 };
 
 struct RiskResult {
+  bool consent_cue = false;
   Verdict verdict = Verdict::kPass;
   std::vector<Subject> subjects;
   int riskiest = -1;  // index of the subject that decided the verdict, or -1
 };
 
-// Assigns every finding's `subject` and returns the subjects and the verdict.
-RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& tokens,
-                      const RiskConfig& config);
+struct RiskContext {
+  bool consent_cue = false;  // "reposting with permission": block becomes warn
+};
+
+// Assigns every finding's `subject` and returns the subjects and the verdict. `text` is
+// what the findings' spans index.
+RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& tokens, std::string_view text,
+                      const RiskConfig& config, const RiskContext& context = {});
 
 // The subject in plain words: "This description fits about 1 person in a town of 5,000 —
 // 85-year-old (7.9 bits), ...: 40.7 bits where 12.3 are enough." `shown` gives each

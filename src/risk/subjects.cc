@@ -1,0 +1,130 @@
+// Subject linking by position. Findings are visited in text order; each paragraph keeps
+// its current subject, which pronouns and details attach to. The rules are deliberately
+// simple and conservative: when unsure, details join the person already being described,
+// which can only raise that person's risk, never hide it.
+#include "risk/subjects.h"
+
+#include <algorithm>
+#include <map>
+
+#include "text/fold.h"
+
+namespace discreet {
+namespace {
+
+// Names, public figures, roles and @handles each point at one person.
+bool IsNameAnchor(const Finding& f, std::string_view raw) {
+  return f.rule == "person-name" || f.rule == "public-figure" || f.rule == "public-role" ||
+         (f.rule == "contact-info" && raw.starts_with("@"));
+}
+
+// "my client", "a client", "today's client", "my 3pm regular": a reference to a person.
+// Verbs and places ("on my table", "I massaged") describe the current person instead.
+bool IsClientNoun(std::string_view folded) {
+  for (std::string_view noun : {"client", "patient", "regular", "customer", "guest", "am ", "pm "})
+    if (folded.find(noun) != std::string_view::npos) return true;
+  return folded.ends_with("am") || folded.ends_with("pm");
+}
+
+const Token* TokenAt(const std::vector<Token>& tokens, size_t byte) {
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), byte,
+                             [](const Token& t, size_t pos) { return t.span.end <= pos; });
+  if (it == tokens.end()) return tokens.empty() ? nullptr : &tokens.back();
+  return &*it;
+}
+
+// True when a word like "another" or "other" comes just before `span`.
+bool StartsAnotherPerson(const std::vector<Token>& tokens, Span span) {
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), span.start,
+                             [](const Token& t, size_t pos) { return t.span.end <= pos; });
+  size_t index = static_cast<size_t>(it - tokens.begin());
+  for (size_t back = 1; back <= 3 && back <= index; ++back) {
+    const std::string& k = tokens[index - back].key;
+    if (k == "another" || k == "other" || k == "second" || k == "different" || k == "next") return true;
+  }
+  return false;
+}
+
+struct Open {
+  int subject = -1;
+  uint32_t sentence = 0;  // sentence of the subject's last anchor or client reference
+};
+
+}  // namespace
+
+SubjectLinks LinkSubjects(std::vector<Finding>& findings, const std::vector<Token>& tokens, std::string_view text) {
+  SubjectLinks links;
+  std::map<uint32_t, Open> current;            // paragraph → its current subject
+  std::map<std::string, int> subject_of_name;  // folded anchor text → subject
+  std::vector<Span> anchor_spans;
+  std::vector<int> anchor_subjects;
+  auto open_subject = [&](bool named) {
+    links.named.push_back(named);
+    links.group.push_back(false);
+    return links.count++;
+  };
+
+  std::vector<size_t> order(findings.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Longer findings first at the same start, so a role is seen before the name inside it.
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Span& x = findings[a].span;
+    const Span& y = findings[b].span;
+    return x.start != y.start ? x.start < y.start : x.end > y.end;
+  });
+
+  for (size_t i : order) {
+    Finding& f = findings[i];
+    const Token* tok = TokenAt(tokens, f.span.start);
+    uint32_t paragraph = tok ? tok->paragraph : 0;
+    uint32_t sentence = tok ? tok->sentence : 0;
+    Open& open = current[paragraph];
+
+    // Inside an anchor already placed ("Beyoncé" inside "Beyoncé's manager").
+    int container = -1;
+    for (size_t a = 0; a < anchor_spans.size(); ++a)
+      if (anchor_spans[a].Contains(f.span)) container = anchor_subjects[a];
+    if (container >= 0) {
+      f.subject = container;
+      continue;
+    }
+
+    std::string_view raw = text.substr(f.span.start, f.span.size());
+    std::string folded = Fold(raw);
+    if (IsNameAnchor(f, raw)) {
+      auto known = subject_of_name.find(folded);
+      int s;
+      if (known != subject_of_name.end()) {
+        s = known->second;
+      } else if (open.subject >= 0 && !links.named[open.subject] && sentence <= open.sentence + 1) {
+        s = open.subject;  // "my client ... Sally", "the 85-year-old Mary Jones"
+      } else {
+        s = open_subject(true);
+      }
+      links.named[s] = true;
+      subject_of_name.emplace(folded, s);
+      anchor_spans.push_back(f.span);
+      anchor_subjects.push_back(s);
+      f.subject = s;
+      open = {s, sentence};
+      continue;
+    }
+    if (f.rule == "client-context" && IsClientNoun(folded)) {
+      int s;
+      if (StartsAnotherPerson(tokens, f.span) || open.subject < 0 ||
+          (links.named[open.subject] && sentence > open.sentence)) {
+        s = open_subject(false);
+      } else {
+        s = open.subject;
+      }
+      f.subject = s;
+      open = {s, sentence};
+      continue;
+    }
+    if (open.subject < 0) open = {open_subject(false), sentence};
+    f.subject = open.subject;
+  }
+  return links;
+}
+
+}  // namespace discreet
