@@ -50,13 +50,17 @@ nlohmann::ordered_json FileReportJson(const FileReport& report, const RenderOpti
   }
   json subjects = json::array();
   for (const Subject& s : report.risk.subjects) {
-    subjects.push_back({{"id", s.id},
+    json subject = {{"id", s.id},
                         {"client", s.client},
+                        {"verdict", VerdictName(s.verdict)},
                         {"k", Round(s.k)},
                         {"kappa", Round(s.kappa)},
                         {"bits", Round(s.bits, 3)},
                         {"findings", s.findings},
-                        {"explanation", ExplainSubject(s, report.findings, shown)}});
+                        {"explanation", ExplainSubject(s, report.findings, shown)}};
+    if (!s.reason.empty()) subject["reason"] = s.reason;
+    if (std::string change = BestChange(s, report.findings, shown); !change.empty()) subject["best_change"] = change;
+    subjects.push_back(std::move(subject));
   }
   file["subjects"] = std::move(subjects);
   json findings = json::array();

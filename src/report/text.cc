@@ -98,9 +98,17 @@ std::string RenderText(const FileReport& report, const RenderOptions& options) {
   auto shown = [&](const Finding& f) { return ShownText(report, f, options); };
   out += paint(kBold, report.path + ":") + " " +
          paint(VerdictColor(risk.verdict), std::string(VerdictName(risk.verdict)));
-  if (risk.riskiest >= 0) out += " — " + ExplainSubject(risk.subjects[risk.riskiest], report.findings, shown);
-  else out += " — nothing found.";
-  out += "\n";
+  if (risk.riskiest >= 0) {
+    const Subject& s = risk.subjects[risk.riskiest];
+    if (!s.reason.empty()) out += " — " + s.reason + ".";
+    out += "\n  " + ExplainSubject(s, report.findings, shown) + "\n";
+    if (s.verdict != Verdict::kPass) {
+      std::string change = BestChange(s, report.findings, shown);
+      if (!change.empty()) out += "  Biggest help: " + change + ".\n";
+    }
+  } else {
+    out += " — nothing found.\n";
+  }
   if (options.explain) {
     for (const Subject& s : risk.subjects) {
       if (s.id == risk.riskiest) continue;

@@ -73,6 +73,16 @@ std::string ExplainSubject(const Subject& s, const std::vector<Finding>& finding
          " bits where " + FormatBits(s.bits_needed) + " are enough.";
 }
 
+std::string BestChange(const Subject& s, const std::vector<Finding>& findings,
+                       const std::function<std::string(const Finding&)>& shown) {
+  if (s.best_change < 0) return "";
+  const Finding& f = findings[s.best_change];
+  std::string what = "\u201C" + shown(f) + "\u201D";
+  for (const std::string& suggestion : f.suggestions)
+    if (suggestion != "remove") return "replace " + what + " with \u201C" + suggestion + "\u201D";
+  return "leave out " + what;
+}
+
 double Kappa(double k) {
   if (k <= 0) return 1;
   return -std::expm1(-k) / k;

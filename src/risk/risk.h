@@ -69,6 +69,11 @@ RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& 
 std::string ExplainSubject(const Subject& s, const std::vector<Finding>& findings,
                            const std::function<std::string(const Finding&)>& shown);
 
+// The single change that lowers the subject's risk most, in words: "replace “Porsche”
+// with “a sports car”" (or "leave out ..."); empty when there is none.
+std::string BestChange(const Subject& s, const std::vector<Finding>& findings,
+                       const std::function<std::string(const Finding&)>& shown);
+
 // κ = (1 − e^−k)/k, computed so it stays accurate for small k; 1 when k = 0.
 double Kappa(double k);
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <map>
 
-#include "text/fold.h"
+#include "lexicon/phrase_index.h"
 
 namespace discreet {
 namespace {
@@ -38,12 +38,24 @@ bool StartsAnotherPerson(const std::vector<Token>& tokens, Span span) {
   auto it = std::lower_bound(tokens.begin(), tokens.end(), span.start,
                              [](const Token& t, size_t pos) { return t.span.end <= pos; });
   size_t index = static_cast<size_t>(it - tokens.begin());
-  for (size_t back = 1; back <= 3 && back <= index; ++back) {
+  for (size_t back = 0; back <= 3 && back <= index; ++back) {
+    if (index - back >= tokens.size()) continue;
     const std::string& k = tokens[index - back].key;
     if (k == "another" || k == "other" || k == "second" || k == "different" || k == "next") return true;
   }
   return false;
 }
+
+}  // namespace
+
+std::string NameKey(std::string_view raw) {
+  std::string key;
+  for (const std::string& k : PhraseKeys(raw)) key += (key.empty() ? "" : " ") + k;
+  if (!key.empty() && key.front() == '@') key.erase(0, 1);
+  return key;
+}
+
+namespace {
 
 struct Open {
   int subject = -1;
@@ -90,7 +102,7 @@ SubjectLinks LinkSubjects(std::vector<Finding>& findings, const std::vector<Toke
     }
 
     std::string_view raw = text.substr(f.span.start, f.span.size());
-    std::string folded = Fold(raw);
+    std::string folded = NameKey(raw);
     if (IsNameAnchor(f, raw)) {
       auto known = subject_of_name.find(folded);
       int s;

@@ -17,6 +17,9 @@ struct SubjectLinks {
   std::vector<bool> group;    // per subject: a group ("two tennis players")
 };
 
+// The key two mentions of one name share: "Sally's", "SALLY" and "@sally" give "sally".
+std::string NameKey(std::string_view raw);
+
 // Sets every finding's `subject`. `text` is what the findings' spans index.
 SubjectLinks LinkSubjects(std::vector<Finding>& findings, const std::vector<Token>& tokens, std::string_view text);
 
