@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "error.h"
+#include "lexicon/lexicon_image.h"
 
 namespace discreet {
 namespace {
@@ -91,6 +92,11 @@ Lexicon::Lexicon(std::string name, TsvTable table) : name_(std::move(name)), tab
   }
 }
 
+Lexicon::Lexicon(std::string name, TsvTable table, PhraseIndex index)
+    : name_(std::move(name)), table_(std::move(table)), index_(std::move(index)) {
+  for (size_t c = 0; c < table_.columns(); ++c) columns_.emplace(std::string(table_.header()[c]), c);
+}
+
 std::string_view Lexicon::Get(size_t row, std::string_view column) const {
   auto it = columns_.find(column);
   return it == columns_.end() ? std::string_view() : table_.Cell(row, it->second);
@@ -102,17 +108,26 @@ std::optional<double> Lexicon::GetNumber(size_t row, std::string_view column) co
   return table_.Number(row, it->second);
 }
 
-std::shared_ptr<const LexiconSet> LexiconSet::Load(const std::filesystem::path& dir) {
-  auto set = std::make_shared<LexiconSet>();
-  set->dir_ = dir;
+std::vector<std::filesystem::path> LexiconFiles(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) throw ConfigError(dir.string() + ": lexicon directory not found");
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
     if (entry.path().extension() == ".tsv") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
-  for (const auto& f : files) set->Add(std::make_unique<Lexicon>(f.stem().string(), TsvTable::Read(f)));
+  return files;
+}
+
+std::shared_ptr<LexiconSet> LexiconSet::LoadText(const std::filesystem::path& dir) {
+  auto set = std::make_shared<LexiconSet>();
+  set->dir_ = dir;
+  for (const auto& f : LexiconFiles(dir)) set->Add(std::make_unique<Lexicon>(f.stem().string(), TsvTable::Read(f)));
   return set;
+}
+
+std::shared_ptr<const LexiconSet> LexiconSet::Load(const std::filesystem::path& dir) {
+  if (auto image = LoadLexiconImage(LexiconImagePath(dir.filename().string()), dir)) return image;
+  return LoadText(dir);
 }
 
 const Lexicon* LexiconSet::Find(std::string_view name) const {

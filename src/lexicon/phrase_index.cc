@@ -2,7 +2,11 @@
 // A token that starts no phrase costs one hash lookup.
 #include "lexicon/phrase_index.h"
 
+#include "lexicon/image_io.h"
+
 #include <algorithm>
+#include <cstring>
+#include <stdexcept>
 
 namespace discreet {
 
@@ -81,65 +85,129 @@ size_t PhraseIndex::FindSlot(std::string_view a, std::string_view b, uint64_t ha
   }
 }
 
+void PhraseIndex::Refresh() {
+  arena_ = own_arena_;
+  entries_ = own_entries_;
+  values_ = own_values_;
+  slots_ = own_slots_;
+}
+
+PhraseIndex& PhraseIndex::operator=(PhraseIndex&& other) noexcept {
+  own_arena_ = std::move(other.own_arena_);
+  own_entries_ = std::move(other.own_entries_);
+  own_values_ = std::move(other.own_values_);
+  own_slots_ = std::move(other.own_slots_);
+  from_image_ = other.from_image_;
+  used_slots_ = other.used_slots_;
+  if (from_image_) {
+    arena_ = other.arena_;
+    entries_ = other.entries_;
+    values_ = other.values_;
+    slots_ = other.slots_;
+  } else {
+    Refresh();
+  }
+  other.Refresh();
+  return *this;
+}
+
 void PhraseIndex::Grow(size_t min_slots) {
-  size_t size = slots_.empty() ? 1024 : slots_.size() * 2;
+  size_t size = own_slots_.empty() ? 1024 : own_slots_.size() * 2;
   while (size < min_slots) size *= 2;
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(size, Slot{});
+  std::vector<Slot> old = std::move(own_slots_);
+  own_slots_.assign(size, Slot{});
   const size_t mask = size - 1;
   for (const Slot& s : old) {
     if (s.head == kNone) continue;
-    uint64_t hash = HashPrefix(Prefix(entries_[s.head]), {});
+    uint64_t hash = HashPrefix(std::string_view(own_arena_).substr(own_entries_[s.head].text, own_entries_[s.head].prefix_size), {});
     size_t i = hash & mask;
-    while (slots_[i].head != kNone) i = (i + 1) & mask;
-    slots_[i] = s;
+    while (own_slots_[i].head != kNone) i = (i + 1) & mask;
+    own_slots_[i] = s;
   }
+  Refresh();
 }
 
 void PhraseIndex::Reserve(size_t phrases) {
+  if (from_image_) throw std::logic_error("PhraseIndex: an index read from an image is read-only");
   size_t want = (used_slots_ + phrases) * 2;
-  if (want > slots_.size()) Grow(want);
-  entries_.reserve(entries_.size() + phrases);
-  values_.reserve(values_.size() + phrases);
-  arena_.reserve(arena_.size() + phrases * 12);
+  if (want > own_slots_.size()) Grow(want);
+  own_entries_.reserve(own_entries_.size() + phrases);
+  own_values_.reserve(own_values_.size() + phrases);
+  own_arena_.reserve(own_arena_.size() + phrases * 12);
+  Refresh();
+}
+
+void PhraseIndex::AppendImage(std::string& out) const {
+  uint64_t header[2] = {sizeof(Entry), used_slots_};
+  image_io::Append(out, header, sizeof header);
+  image_io::Append(out, arena_.data(), arena_.size());
+  image_io::Append(out, entries_.data(), entries_.size_bytes());
+  image_io::Append(out, values_.data(), values_.size_bytes());
+  image_io::Append(out, slots_.data(), slots_.size_bytes());
+}
+
+std::optional<PhraseIndex> PhraseIndex::FromImage(std::string_view& image) {
+  auto header = image_io::Take(image);
+  auto arena = image_io::Take(image);
+  auto entries = image_io::Take(image);
+  auto values = image_io::Take(image);
+  auto slots = image_io::Take(image);
+  if (!header || !arena || !entries || !values || !slots || header->size() != 16) return std::nullopt;
+  uint64_t fields[2];
+  std::memcpy(fields, header->data(), sizeof fields);
+  if (fields[0] != sizeof(Entry) || entries->size() % sizeof(Entry) || values->size() % 4 || slots->size() % sizeof(Slot))
+    return std::nullopt;
+  size_t nslots = slots->size() / sizeof(Slot);
+  if (nslots != 0 && (nslots & (nslots - 1)) != 0) return std::nullopt;
+  PhraseIndex index;
+  index.from_image_ = true;
+  index.used_slots_ = fields[1];
+  index.arena_ = *arena;
+  index.entries_ = {reinterpret_cast<const Entry*>(entries->data()), entries->size() / sizeof(Entry)};
+  index.values_ = {reinterpret_cast<const uint32_t*>(values->data()), values->size() / 4};
+  index.slots_ = {reinterpret_cast<const Slot*>(slots->data()), nslots};
+  return index;
 }
 
 bool PhraseIndex::AddKeys(std::vector<std::string> keys, uint32_t value) {
   if (keys.empty()) return false;
+  if (from_image_) throw std::logic_error("PhraseIndex: an index read from an image is read-only");
   std::string text;
   for (const std::string& k : keys) {
     if (!text.empty()) text += ' ';
     text += k;
   }
   std::string_view second = keys.size() > 1 ? std::string_view(keys[1]) : std::string_view();
-  if ((used_slots_ + 1) * 2 > slots_.size()) Grow(0);
+  if ((used_slots_ + 1) * 2 > own_slots_.size()) Grow(0);
   uint64_t hash = HashPrefix(keys.front(), second);
   size_t slot = FindSlot(keys.front(), second, hash);
   // An existing phrase gains a value; its values move to the end to stay contiguous.
-  for (uint32_t e = slots_[slot].head; e != kNone; e = entries_[e].next) {
-    Entry& entry = entries_[e];
+  for (uint32_t e = own_slots_[slot].head; e != kNone; e = own_entries_[e].next) {
+    Entry& entry = own_entries_[e];
     if (EntryText(entry) != text) continue;
-    uint32_t moved = static_cast<uint32_t>(values_.size());
-    for (uint32_t v = 0; v < entry.value_count; ++v) values_.push_back(values_[entry.values + v]);
-    values_.push_back(value);
+    uint32_t moved = static_cast<uint32_t>(own_values_.size());
+    for (uint32_t v = 0; v < entry.value_count; ++v) own_values_.push_back(own_values_[entry.values + v]);
+    own_values_.push_back(value);
     entry.values = moved;
     ++entry.value_count;
+    Refresh();
     return true;
   }
   Entry entry;
-  entry.text = static_cast<uint32_t>(arena_.size());
+  entry.text = static_cast<uint32_t>(own_arena_.size());
   entry.text_size = static_cast<uint32_t>(text.size());
   entry.prefix_size = static_cast<uint32_t>(keys.front().size() + (second.empty() ? 0 : 1 + second.size()));
   entry.keys = static_cast<uint16_t>(keys.size());
-  entry.values = static_cast<uint32_t>(values_.size());
+  entry.values = static_cast<uint32_t>(own_values_.size());
   entry.value_count = 1;
-  arena_ += text;
-  values_.push_back(value);
-  uint32_t id = static_cast<uint32_t>(entries_.size());
-  if (slots_[slot].head == kNone) ++used_slots_;
-  entry.next = slots_[slot].head;
-  entries_.push_back(entry);
-  slots_[slot] = {id, static_cast<uint32_t>(hash >> 32)};
+  own_arena_ += text;
+  own_values_.push_back(value);
+  uint32_t id = static_cast<uint32_t>(own_entries_.size());
+  if (own_slots_[slot].head == kNone) ++used_slots_;
+  entry.next = own_slots_[slot].head;
+  own_entries_.push_back(entry);
+  own_slots_[slot] = {id, static_cast<uint32_t>(hash >> 32)};
+  Refresh();
   return true;
 }
 

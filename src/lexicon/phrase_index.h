@@ -37,6 +37,19 @@ class PhraseIndex {
   std::vector<Match> FindAll(const std::vector<Token>& tokens) const;
 
   size_t size() const { return entries_.size(); }
+
+  // A binary image of the index (for compiled lexicons), appended to `out` in 8-byte
+  // aligned pieces; FromImage reads one back in place from `image` (8-byte aligned, and
+  // alive as long as the index), advancing it past the image. Returns nullopt when the
+  // image is malformed.
+  void AppendImage(std::string& out) const;
+  static std::optional<PhraseIndex> FromImage(std::string_view& image);
+
+  PhraseIndex() = default;
+  PhraseIndex(PhraseIndex&& other) noexcept { *this = std::move(other); }
+  PhraseIndex& operator=(PhraseIndex&& other) noexcept;
+  PhraseIndex(const PhraseIndex&) = delete;
+  PhraseIndex& operator=(const PhraseIndex&) = delete;
   // Makes room for `phrases` more phrases, so a large lexicon is not rehashed as it loads.
   void Reserve(size_t phrases);
   // The values of an exact phrase, or empty.
@@ -60,8 +73,10 @@ class PhraseIndex {
   };
   static constexpr uint32_t kNone = 0xFFFFFFFF;
 
-  std::string_view EntryText(const Entry& e) const { return std::string_view(arena_).substr(e.text, e.text_size); }
-  std::string_view Prefix(const Entry& e) const { return std::string_view(arena_).substr(e.text, e.prefix_size); }
+  std::string_view EntryText(const Entry& e) const { return arena_.substr(e.text, e.text_size); }
+  std::string_view Prefix(const Entry& e) const { return arena_.substr(e.text, e.prefix_size); }
+  // Points the views at the owned storage after it changed.
+  void Refresh();
   // Phrases are chained by their first key (one-word phrases) or their first two keys
   // (longer ones), so a common first word ("new", "san") never means a long walk.
   // FindSlot gives the slot whose chain has prefix `a` (+ ' ' + `b` when b is not
@@ -69,15 +84,23 @@ class PhraseIndex {
   size_t FindSlot(std::string_view a, std::string_view b, uint64_t hash) const;
   void Grow(size_t min_slots);
 
-  std::string arena_;
-  std::vector<Entry> entries_;
-  std::vector<uint32_t> values_;
   struct Slot {
     uint32_t head = kNone;  // first entry of the chain, or kNone
     uint32_t hash = 0;      // the prefix's hash, checked before touching the entry
   };
-  std::vector<Slot> slots_;  // open addressing, linear probing, at most half full
+
+  // Owned storage, filled by Add (empty for an index read from an image)...
+  std::string own_arena_;
+  std::vector<Entry> own_entries_;
+  std::vector<uint32_t> own_values_;
+  std::vector<Slot> own_slots_;  // open addressing, linear probing, at most half full
+  bool from_image_ = false;
   size_t used_slots_ = 0;
+  // ...and what every lookup reads: the owned storage or an image.
+  std::string_view arena_;
+  std::span<const Entry> entries_;
+  std::span<const uint32_t> values_;
+  std::span<const Slot> slots_;
 };
 
 // Folded keys of a phrase's words, split as the tokenizer splits.

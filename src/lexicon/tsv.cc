@@ -1,8 +1,11 @@
-// TSV parsing in one pass over the file held in memory; cells are views, not copies, so
-// loading a 100,000-row gazetteer allocates a handful of vectors.
+// TSV parsing in one pass over the file held in memory. A table keeps the bytes and one
+// offset per row; cells are found when asked for, so a 130,000-row gazetteer costs one
+// small vector, and a compiled image can be used in place without parsing.
 #include "lexicon/tsv.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -10,6 +13,24 @@
 #include "text/utf8.h"
 
 namespace discreet {
+namespace {
+
+std::string_view LineAt(std::string_view data, size_t start) {
+  size_t end = data.find('\n', start);
+  std::string_view line = data.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+size_t CountTabs(std::string_view line) {
+  size_t n = 0;
+  for (const char* p = line.data(), *end = p + line.size();
+       (p = static_cast<const char*>(std::memchr(p, '\t', static_cast<size_t>(end - p)))) != nullptr; ++p)
+    ++n;
+  return n;
+}
+
+}  // namespace
 
 TsvTable TsvTable::Read(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -19,44 +40,79 @@ TsvTable TsvTable::Read(const std::filesystem::path& path) {
   return Parse(path.string(), std::move(buf).str());
 }
 
+void TsvTable::ParseHeader(size_t header_start) {
+  std::string_view line = LineAt(data_, header_start);
+  while (true) {
+    size_t tab = line.find('\t');
+    header_.push_back(line.substr(0, tab));
+    if (tab == std::string_view::npos) break;
+    line.remove_prefix(tab + 1);
+  }
+}
+
 TsvTable TsvTable::Parse(std::string path, std::string data) {
   TsvTable t;
   t.path_ = std::move(path);
-  t.data_ = std::make_unique<std::string>(std::move(data));
-  if (auto bad = FindInvalidUtf8(*t.data_))
+  auto owned = std::make_shared<const std::string>(std::move(data));
+  t.data_ = *owned;
+  t.owner_ = owned;
+  if (auto bad = FindInvalidUtf8(t.data_))
     throw ConfigError(t.path_ + ": invalid UTF-8 at byte " + std::to_string(*bad));
-  std::string_view rest = *t.data_;
-  size_t line_no = 0;
+  if (t.data_.size() > UINT32_MAX) throw ConfigError(t.path_ + ": larger than 4 GiB");
+  size_t pos = 0, line_no = 0;
   bool have_header = false;
-  while (!rest.empty()) {
-    size_t nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+  size_t tabs = 0;
+  while (pos < t.data_.size()) {
+    size_t start = pos;
+    std::string_view line = LineAt(t.data_, start);
+    size_t nl = t.data_.find('\n', start);
+    pos = nl == std::string_view::npos ? t.data_.size() : nl + 1;
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (!have_header && (line.empty() || line.starts_with("#"))) continue;
-    if (have_header && line.empty()) continue;
-    size_t before = have_header ? t.cells_.size() : 0;
-    std::vector<std::string_view>& dest = have_header ? t.cells_ : t.header_;
-    while (true) {
-      size_t tab = line.find('\t');
-      dest.push_back(line.substr(0, tab));
-      if (tab == std::string_view::npos) break;
-      line.remove_prefix(tab + 1);
-    }
+    if (line.empty() || (!have_header && line.starts_with("#"))) continue;
     if (!have_header) {
+      t.ParseHeader(start);
+      tabs = t.header_.size() - 1;
       have_header = true;
-      t.ncols_ = t.header_.size();
       continue;
     }
-    size_t got = t.cells_.size() - before;
-    if (got != t.ncols_)
-      throw ConfigError(t.path_ + ":" + std::to_string(line_no) + ": " + std::to_string(got) + " cells where the header has " +
-                        std::to_string(t.ncols_));
-    t.lines_.push_back(line_no);
+    size_t got = CountTabs(line);
+    if (got != tabs)
+      throw ConfigError(t.path_ + ":" + std::to_string(line_no) + ": " + std::to_string(got + 1) +
+                        " cells where the header has " + std::to_string(tabs + 1));
+    t.own_row_starts_.push_back(static_cast<uint32_t>(start));
   }
   if (!have_header) throw ConfigError(t.path_ + ": no header line");
+  t.row_starts_ = t.own_row_starts_;
   return t;
+}
+
+TsvTable TsvTable::View(std::string path, std::string_view data, std::span<const uint32_t> row_starts,
+                        std::shared_ptr<const void> owner) {
+  TsvTable t;
+  t.path_ = std::move(path);
+  t.owner_ = std::move(owner);
+  t.data_ = data;
+  t.row_starts_ = row_starts;
+  size_t pos = 0;
+  while (pos < data.size()) {  // the header is the first line that is not a comment
+    std::string_view line = LineAt(data, pos);
+    if (!line.empty() && !line.starts_with("#")) break;
+    size_t nl = data.find('\n', pos);
+    pos = nl == std::string_view::npos ? data.size() : nl + 1;
+  }
+  t.ParseHeader(pos);
+  return t;
+}
+
+std::string_view TsvTable::Cell(size_t row, size_t column) const {
+  std::string_view line = LineAt(data_, row_starts_[row]);
+  for (size_t c = 0; c < column; ++c) line.remove_prefix(line.find('\t') + 1);
+  return line.substr(0, line.find('\t'));
+}
+
+size_t TsvTable::LineOf(size_t row) const {
+  std::string_view before = data_.substr(0, row_starts_[row]);
+  return 1 + static_cast<size_t>(std::count(before.begin(), before.end(), '\n'));
 }
 
 std::optional<size_t> TsvTable::Column(std::string_view name) const {

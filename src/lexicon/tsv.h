@@ -2,9 +2,11 @@
 // header line, then TAB-separated rows with exactly the header's number of cells.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,13 +19,20 @@ class TsvTable {
   static TsvTable Read(const std::filesystem::path& path);
   // Parses text already in memory; `path` is used in messages only.
   static TsvTable Parse(std::string path, std::string data);
+  // A table over bytes and row offsets checked earlier (a compiled lexicon image);
+  // `owner` keeps them alive.
+  static TsvTable View(std::string path, std::string_view data, std::span<const uint32_t> row_starts,
+                       std::shared_ptr<const void> owner);
 
   const std::string& path() const { return path_; }
+  std::string_view data() const { return data_; }
+  std::span<const uint32_t> row_starts() const { return row_starts_; }
   const std::vector<std::string_view>& header() const { return header_; }
-  size_t rows() const { return ncols_ == 0 ? 0 : cells_.size() / ncols_; }
-  size_t columns() const { return ncols_; }
-  std::string_view Cell(size_t row, size_t column) const { return cells_[row * ncols_ + column]; }
-  size_t LineOf(size_t row) const { return lines_[row]; }
+  size_t rows() const { return row_starts_.size(); }
+  size_t columns() const { return header_.size(); }
+  std::string_view Cell(size_t row, size_t column) const;
+  // 1-based line number of a row, for messages (counts lines; not for hot paths).
+  size_t LineOf(size_t row) const;
   // Index of the column named `name`, if there is one.
   std::optional<size_t> Column(std::string_view name) const;
   // The cell as a number; throws ConfigError naming the file, line and column when it is
@@ -35,12 +44,14 @@ class TsvTable {
 
  private:
   TsvTable() = default;
+  void ParseHeader(size_t header_start);
+
   std::string path_;
-  std::unique_ptr<std::string> data_;  // the cells point into it; a pointer keeps it put when moved
+  std::shared_ptr<const void> owner_;  // what data_ and row_starts_ point into
+  std::string_view data_;
   std::vector<std::string_view> header_;
-  std::vector<std::string_view> cells_;  // row-major
-  std::vector<size_t> lines_;            // 1-based line number of each row
-  size_t ncols_ = 0;
+  std::vector<uint32_t> own_row_starts_;
+  std::span<const uint32_t> row_starts_;  // byte offset of each row in data_
 };
 
 // Splits a multi-valued cell ("Dolphins|the Fins") on '|', dropping empty parts.

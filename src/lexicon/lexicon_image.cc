@@ -1,0 +1,124 @@
+// Writing and memory-mapping compiled lexicon images.
+#include "lexicon/lexicon_image.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+#include "error.h"
+#include "lexicon/image_io.h"
+
+namespace discreet {
+namespace {
+
+constexpr std::string_view kMagic = "DSCLEX01";
+
+// One line per source file: name, size and modification time in nanoseconds.
+std::string Fingerprint(const std::filesystem::path& dir) {
+  std::string out;
+  for (const auto& f : LexiconFiles(dir)) {
+    struct stat st;
+    if (stat(f.c_str(), &st) != 0) continue;
+    long long mtime = static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
+    out += f.filename().string() + "\t" + std::to_string(st.st_size) + "\t" + std::to_string(mtime) + "\n";
+  }
+  return out;
+}
+
+struct Mapping {
+  void* data = MAP_FAILED;
+  size_t size = 0;
+  ~Mapping() {
+    if (data != MAP_FAILED) munmap(data, size);
+  }
+};
+
+}  // namespace
+
+std::filesystem::path LexiconImagePath(const std::string& locale) {
+  namespace fs = std::filesystem;
+  if (const char* env = std::getenv("DISCREET_LEXICON_IMAGE"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path installed = exe.parent_path().parent_path() / "share" / "discreet" / "lexicons" / (locale + ".bin");
+    if (fs::exists(installed, ec)) return installed;
+  }
+  return fs::path(DISCREET_BUILD_DIR) / "lexicons" / (locale + ".bin");
+}
+
+void WriteLexiconImage(const std::filesystem::path& dir, const std::filesystem::path& out) {
+  std::string fingerprint = Fingerprint(dir);
+  std::shared_ptr<LexiconSet> set = LexiconSet::LoadText(dir);
+  std::string image(kMagic);
+  image_io::Append(image, fingerprint);
+  std::vector<std::string> names = set->names();
+  uint64_t count = names.size();
+  image_io::Append(image, &count, sizeof count);
+  for (const std::string& name : names) {
+    const Lexicon& lex = *set->Find(name);
+    image_io::Append(image, name);
+    image_io::Append(image, lex.table().path());
+    image_io::Append(image, lex.table().data());
+    image_io::Append(image, lex.table().row_starts().data(), lex.table().row_starts().size_bytes());
+    lex.index().AppendImage(image);
+  }
+  std::filesystem::create_directories(out.parent_path());
+  std::filesystem::path tmp = out;
+  tmp += ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f.write(image.data(), static_cast<std::streamsize>(image.size()));
+    if (!f) throw ConfigError(tmp.string() + ": cannot write");
+  }
+  std::filesystem::rename(tmp, out);
+}
+
+std::shared_ptr<const LexiconSet> LoadLexiconImage(const std::filesystem::path& path,
+                                                   const std::filesystem::path& dir) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  struct stat st;
+  auto mapping = std::make_shared<Mapping>();
+  if (fstat(fd, &st) == 0 && st.st_size > 0) {
+    mapping->size = static_cast<size_t>(st.st_size);
+    mapping->data = mmap(nullptr, mapping->size, PROT_READ, MAP_PRIVATE, fd, 0);
+  }
+  close(fd);
+  if (mapping->data == MAP_FAILED) return nullptr;
+
+  std::string_view image(static_cast<const char*>(mapping->data), mapping->size);
+  if (!image.starts_with(kMagic)) return nullptr;
+  image.remove_prefix(kMagic.size());
+  auto fingerprint = image_io::Take(image);
+  if (!fingerprint || *fingerprint != Fingerprint(dir)) return nullptr;  // stale: parse the files instead
+  auto count_piece = image_io::Take(image);
+  if (!count_piece || count_piece->size() != 8) return nullptr;
+  uint64_t count;
+  std::memcpy(&count, count_piece->data(), sizeof count);
+
+  auto set = std::make_shared<LexiconSet>();
+  set->set_dir(dir);
+  for (uint64_t i = 0; i < count; ++i) {
+    auto name = image_io::Take(image);
+    auto source = image_io::Take(image);
+    auto data = image_io::Take(image);
+    auto rows = image_io::Take(image);
+    if (!name || !source || !data || !rows || rows->size() % 4) return nullptr;
+    auto index = PhraseIndex::FromImage(image);
+    if (!index) return nullptr;
+    std::span<const uint32_t> row_starts(reinterpret_cast<const uint32_t*>(rows->data()), rows->size() / 4);
+    for (uint32_t start : row_starts)
+      if (start >= data->size()) return nullptr;
+    TsvTable table = TsvTable::View(std::string(*source), *data, row_starts, mapping);
+    set->Add(std::make_unique<Lexicon>(std::string(*name), std::move(table), std::move(*index)));
+  }
+  return set;
+}
+
+}  // namespace discreet
