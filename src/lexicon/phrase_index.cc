@@ -185,6 +185,8 @@ bool PhraseIndex::AddKeys(std::vector<std::string> keys, uint32_t value) {
   for (uint32_t e = own_slots_[slot].head; e != kNone; e = own_entries_[e].next) {
     Entry& entry = own_entries_[e];
     if (EntryText(entry) != text) continue;
+    for (uint32_t v = 0; v < entry.value_count; ++v)
+      if (own_values_[entry.values + v] == value) return true;  // "Zurich" as name and as ascii_name
     uint32_t moved = static_cast<uint32_t>(own_values_.size());
     for (uint32_t v = 0; v < entry.value_count; ++v) own_values_.push_back(own_values_[entry.values + v]);
     own_values_.push_back(value);

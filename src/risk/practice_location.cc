@@ -37,11 +37,7 @@ PracticeLocation ResolvePracticeLocation(const LexiconSet& lexicons, std::string
 
   std::vector<Candidate> found;
   if (const Lexicon* places = lexicons.Find("places")) {
-    std::span<const uint32_t> hits = places->index().Lookup(name);
-    std::vector<uint32_t> rows(hits.begin(), hits.end());  // a row is indexed by name and by ascii_name
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    for (uint32_t row : rows) {
+    for (uint32_t row : places->index().Lookup(name)) {
       std::string country = Fold(places->Get(row, "country")), admin1 = Fold(places->Get(row, "admin1"));
       bool ok = std::all_of(qualifiers.begin(), qualifiers.end(),
                             [&](const std::string& q) { return q == country || q == admin1; });
