@@ -78,8 +78,10 @@ std::string RenderText(const FileReport& report, const RenderOptions& options) {
     } else {
       std::string_view line = doc.Line(pos.line);
       size_t line_start = doc.LineStart(pos.line) + (pos.line == 1 && doc.has_bom() ? 3 : 0);
-      size_t col_byte = f.span.start - line_start;
-      size_t end_byte = std::min(f.span.end - line_start, line.size());
+      // A span may start inside a BOM or a line terminator (a rule pack's pattern can match
+      // them): clamp to the printed line rather than index past it.
+      size_t col_byte = std::min(f.span.start > line_start ? f.span.start - line_start : 0, line.size());
+      size_t end_byte = std::clamp(f.span.end > line_start ? f.span.end - line_start : 0, col_byte, line.size());
       std::string gutter = std::to_string(pos.line);
       std::string pad(gutter.size(), ' ');
       out += " " + gutter + " | " + Printable(line) + "\n";
