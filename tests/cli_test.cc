@@ -142,8 +142,8 @@ TEST(CliText, CompilerStyleLines) {
   EXPECT_EQ(m[3], "6");
   EXPECT_EQ(lines[1], " 2 | Call (503) 555-0147 now");
   EXPECT_EQ(lines[2], "   | " + std::string(5, ' ') + "^" + std::string(13, '~'));
-  // The last line is the verdict.
-  EXPECT_THAT(lines.back(), StartsWith(path + ": "));
+  // Then the verdict line (the risk explanation may follow it).
+  EXPECT_THAT(r.out, HasSubstr("\n" + path + ": "));
 }
 
 // Where the caret stands: its display column in the caret line, relative to the text
@@ -400,7 +400,8 @@ INSTANTIATE_TEST_SUITE_P(
                       UsageCase{{"check", "--frobnicate", "-"}, "unknown option '--frobnicate'"},
                       UsageCase{{"check", "-x"}, "unknown option '-x'"},
                       UsageCase{{"frobnicate"}, "unknown command 'frobnicate'"},
-                      UsageCase{{}, "Usage"}));
+                      UsageCase{{}, "Usage"}),
+    [](const auto& info) { return "case" + std::to_string(info.index); });
 
 TEST(CliHelp, HelpAndVersion) {
   RunResult help = RunDiscreet({"--help"});

@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -43,8 +44,13 @@ RunResult RunDiscreet(const std::vector<std::string>& args, const std::string& s
   for (auto& a : copy) argv.push_back(a.data());
   argv.push_back(nullptr);
 
+  // A binary that exits before reading its input (a usage error) closes the pipe: the
+  // write must fail with EPIPE, not kill the test with SIGPIPE.
+  static const bool ignore_sigpipe = [] { return signal(SIGPIPE, SIG_IGN) != SIG_ERR; }();
+  (void)ignore_sigpipe;
   pid_t pid = fork();
   if (pid == 0) {
+    signal(SIGPIPE, SIG_DFL);  // the binary under test gets the default disposition
     dup2(in_pipe[0], 0);
     dup2(out_pipe[1], 1);
     dup2(err_pipe[1], 2);
