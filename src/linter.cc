@@ -3,7 +3,11 @@
 
 #include <algorithm>
 
+#include "baseline/baseline.h"
+#include "detect/dedupe.h"
 #include "detect/registry.h"
+#include "rules/catalogue.h"
+#include "rules/pack_detector.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
 
@@ -14,9 +18,74 @@ const char* Version() { return DISCREET_VERSION; }
 Linter::Linter(LinterOptions options)
     : options_(std::move(options)),
       lexicons_(LexiconSet::Load(options_.data_dir / "lexicons" / options_.locale)),
-      detectors_(MakeBuiltinDetectors(*lexicons_)) {}
+      detectors_(MakeBuiltinDetectors(*lexicons_)) {
+  LoadRulePacks();
+}
+
+// Packs come after the built-in detectors: shipped ones from <data_dir>/plugins, then the
+// user's. Every rule id any switch may name is known before the switches are checked.
+void Linter::LoadRulePacks() {
+  std::vector<std::filesystem::path> dirs = FindPackDirs(options_.data_dir / "plugins");
+  for (const auto& user : options_.plugin_dirs)
+    for (auto& d : FindPackDirs(user)) dirs.push_back(std::move(d));
+  packs_ = LoadPacks(dirs, options_.data_dir / "lexicons");
+
+  std::vector<std::string> known, pack_names;
+  for (const RuleInfo& r : RuleCatalogue()) known.emplace_back(r.id);
+  for (const auto& d : detectors_) known.emplace_back(d->id());
+  for (const RulePack& p : packs_) {
+    pack_names.push_back(p.name);
+    for (const PackRule& r : p.rules) known.push_back(r.id);
+  }
+  control_ = RuleControl(options_.rule_overrides, known, pack_names, options_.only_packs, options_.only_packs_origin);
+
+  std::vector<PackRule> enabled;
+  for (const RulePack& p : packs_) {
+    if (!control_.PackEnabled(p.name)) continue;
+    for (const PackRule& r : p.rules) {
+      auto severity = control_.Resolve(r.id, r.pack, r.rule, r.severity);
+      if (!severity) continue;
+      enabled.push_back(r);
+      enabled.back().severity = *severity;
+    }
+  }
+  if (!enabled.empty()) detectors_.push_back(MakePackDetector(std::move(enabled)));
+}
 
 Linter::~Linter() = default;
+
+namespace {
+
+// Whether a directive may name `id`: a catalogue rule, a built-in detector, a pack rule or
+// a pack.
+bool KnownRuleId(std::string_view id, const std::vector<std::unique_ptr<Detector>>& detectors,
+                 const std::vector<RulePack>& packs) {
+  if (FindRule(id)) return true;
+  for (const auto& d : detectors)
+    if (d->id() == id) return true;
+  for (const RulePack& p : packs) {
+    if (p.name == id) return true;
+    for (const PackRule& r : p.rules)
+      if (r.id == id) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// Switches and severities apply to built-in findings here, by source and by rule id (pack
+// rules already got theirs when the PackDetector was built; resolving again is a no-op).
+void Linter::ApplyRuleControl(std::vector<Finding>& findings) const {
+  if (options_.rule_overrides.empty()) return;
+  std::erase_if(findings, [&](Finding& f) {
+    std::string_view source = f.source;
+    std::string_view pack = source.substr(0, source.find('/'));
+    auto severity = control_.Resolve(source, pack, f.rule, f.severity);
+    if (!severity) return true;
+    f.severity = *severity;
+    return false;
+  });
+}
 
 FileReport Linter::Check(CheckInput input) const {
   if (input.bytes.size() > kMaxInputBytes)
@@ -29,15 +98,23 @@ FileReport Linter::Check(CheckInput input) const {
   FileReport report;
   report.path = std::move(input.path);
   auto doc = std::make_shared<Document>(std::move(input.bytes));
+  SourceText source = ReadSource(doc->text(), input.format);
+  if (!source.scan.empty()) doc->SetScanText(std::move(source.scan));
   const std::vector<Token> tokens = Tokenize(*doc);
   ScanInput scan{*doc, doc->scan_text(), tokens};
   for (const auto& detector : detectors_) detector->Detect(scan, report.findings);
+  ApplyRuleControl(report.findings);
+  DedupeFindings(report.findings);  // one finding per detail when a detector and a pack agree
+  report.notes = ApplyDirectives(source.directives, *doc, report.path,
+                                 [this](std::string_view id) { return KnownRuleId(id, detectors_, packs_); },
+                                 report.findings);
+  if (input.baseline) input.baseline->Filter(report.path, *doc, report.findings);
   std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
     return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
   });
   RiskContext context;
   if (const Lexicon* cues = lexicons_->Find("consent_cues")) context.consent_cue = !cues->index().FindAll(tokens).empty();
-  report.risk = AssessRisk(report.findings, tokens, doc->text(), options_.risk, context);
+  report.risk = AssessRisk(report.findings, tokens, doc->scan_text(), options_.risk, context);
   report.document = std::move(doc);
   return report;
 }

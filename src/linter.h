@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,15 +18,33 @@
 #include "error.h"
 #include "report/report.h"
 #include "risk/risk.h"
+#include "rules/pack_loader.h"
+#include "rules/rule_control.h"
+#include "source/source.h"  // InputFormat
 
 namespace discreet {
 
-enum class InputFormat { kText, kMarkdown, kHtml };
+class Baseline;  // baseline/baseline.h
 
 struct LinterOptions {
   RiskConfig risk;
   std::filesystem::path data_dir = DefaultDataDir();  // holds lexicons/ and plugins/
   std::string locale = "en";
+
+  // Rule packs (plugins/README.md): every pack in <data_dir>/plugins and in each of
+  // `plugin_dirs` (folders of pack folders, e.g. <config folder>/.discreet/plugins) loads
+  // unless switched off. `only_packs`, when set (config packs.enable), lists the only
+  // packs that load; `only_packs_origin` names where it was set, for messages.
+  std::vector<std::filesystem::path> plugin_dirs;
+  std::optional<std::vector<std::string>> only_packs;
+  std::string only_packs_origin = "packs.enable";
+  // Rule and pack switches and severities in order, config before CLI (rules/rule_control.h).
+  // Built-in findings obey them too. An unknown id makes the Linter throw ConfigError.
+  std::vector<RuleOverride> rule_overrides;
+
+  // The consent ledger named by the config (resolved path; empty when none). Read by the
+  // consent ledger (issue 6).
+  std::filesystem::path consent_ledger;
 };
 
 struct CheckInput {
@@ -33,6 +52,8 @@ struct CheckInput {
   std::string bytes;  // the draft, UTF-8
   InputFormat format = InputFormat::kText;
   bool lossy = false; // replace invalid UTF-8 with U+FFFD instead of failing
+  // Accepted findings to hide before the risk is assessed (`--baseline`); not owned.
+  const Baseline* baseline = nullptr;
 };
 
 // Inputs larger than this are refused with InputError rather than slowly checked.
@@ -46,16 +67,26 @@ class Linter {
   Linter(const Linter&) = delete;
   Linter& operator=(const Linter&) = delete;
 
-  // Throws InputError for invalid UTF-8 (unless `lossy`) or an oversized input.
+  // Throws InputError for invalid UTF-8 (unless `lossy`) or an oversized input, and
+  // ConfigError for a directive that names an unknown rule. The format picks the source
+  // (src/source/): Markdown and HTML markup is blanked out of what detectors read.
   FileReport Check(CheckInput input) const;
 
   const LinterOptions& options() const { return options_; }
   const LexiconSet& lexicons() const { return *lexicons_; }
+  // Every pack found, enabled or not (`discreet rules`), and the resolved rule switches.
+  const std::vector<RulePack>& packs() const { return packs_; }
+  const RuleControl& rule_control() const { return control_; }
 
  private:
+  void LoadRulePacks();
+  void ApplyRuleControl(std::vector<Finding>& findings) const;
+
   LinterOptions options_;
   std::shared_ptr<const LexiconSet> lexicons_;
   std::vector<std::unique_ptr<Detector>> detectors_;
+  std::vector<RulePack> packs_;
+  RuleControl control_;
 };
 
 const char* Version();

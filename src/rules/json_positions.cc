@@ -1,0 +1,128 @@
+// JsonPositions: a small scanner over text nlohmann_json has already accepted.
+#include "rules/json_positions.h"
+
+#include <algorithm>
+
+namespace discreet {
+// Byte offset of every value (and of every object member's key) by JSON pointer. The
+// text has already been parsed by nlohmann, so the scanner may assume it is valid.
+namespace {
+
+class PositionScanner {
+ public:
+  explicit PositionScanner(std::string_view s) : s_(s) {}
+  std::unordered_map<std::string, size_t> Scan() {
+    Value("");
+    return std::move(out_);
+  }
+
+ private:
+  void Ws() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+  }
+  std::string String() {
+    std::string v;
+    ++i_;  // opening quote
+    while (i_ < s_.size() && s_[i_] != '"') {
+      if (s_[i_] == '\\' && i_ + 1 < s_.size()) {
+        char e = s_[i_ + 1];
+        if (e == 'u') {  // kept raw: keys in packs are plain ASCII
+          v.append(s_.substr(i_, 6));
+          i_ += 6;
+          continue;
+        }
+        v += e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b' : e == 'f' ? '\f' : e;
+        i_ += 2;
+        continue;
+      }
+      v += s_[i_++];
+    }
+    ++i_;  // closing quote
+    return v;
+  }
+  void Value(const std::string& path) {
+    Ws();
+    if (i_ >= s_.size()) return;
+    out_.emplace(path, i_);
+    char c = s_[i_];
+    if (c == '{') {
+      ++i_;
+      Ws();
+      if (i_ < s_.size() && s_[i_] == '}') {
+        ++i_;
+        return;
+      }
+      while (i_ < s_.size()) {
+        Ws();
+        size_t key_at = i_;
+        std::string key = String();
+        std::string member = path + "/" + key;
+        out_.emplace(member + "#key", key_at);
+        Ws();
+        ++i_;  // ':'
+        Value(member);
+        Ws();
+        if (i_ < s_.size() && s_[i_] == ',') {
+          ++i_;
+          continue;
+        }
+        ++i_;  // '}'
+        return;
+      }
+    } else if (c == '[') {
+      ++i_;
+      Ws();
+      if (i_ < s_.size() && s_[i_] == ']') {
+        ++i_;
+        return;
+      }
+      for (size_t n = 0; i_ < s_.size(); ++n) {
+        Value(path + "/" + std::to_string(n));
+        Ws();
+        if (i_ < s_.size() && s_[i_] == ',') {
+          ++i_;
+          continue;
+        }
+        ++i_;  // ']'
+        return;
+      }
+    } else if (c == '"') {
+      String();
+    } else {
+      while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}' && s_[i_] != ']' && s_[i_] != ' ' && s_[i_] != '\n' &&
+             s_[i_] != '\r' && s_[i_] != '\t')
+        ++i_;
+    }
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+  std::unordered_map<std::string, size_t> out_;
+};
+
+}  // namespace
+
+std::unordered_map<std::string, size_t> JsonPositions(std::string_view text) { return PositionScanner(text).Scan(); }
+
+std::string LineColumnOf(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  size_t line = 1, col = 1;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
+  return std::to_string(line) + ":" + std::to_string(col);
+}
+
+std::string PositionOf(const std::unordered_map<std::string, size_t>& positions, std::string_view text,
+                       const std::string& pointer) {
+  auto it = positions.find(pointer);
+  if (it == positions.end() && pointer.ends_with("#key")) it = positions.find(pointer.substr(0, pointer.size() - 4));
+  return it == positions.end() ? std::string() : LineColumnOf(text, it->second);
+}
+
+}  // namespace discreet
