@@ -10,6 +10,15 @@ constexpr Factory kBuiltinDetectors[] = {
     &MakeContactInfoDetector,
     &MakeIdNumberDetector,
     &MakeExactDateDetector,
+    &MakePersonNameDetector,
+    &MakePublicFigureDetector,
+    &MakePublicRoleDetector,
+    &MakePlaceDetector,
+    &MakeAgeDetector,
+    &MakeVehicleDetector,
+    &MakeOccupationDetector,
+    &MakeAttributesDetector,
+    &MakeTimeDetector,
 };
 
 }  // namespace

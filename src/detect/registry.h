@@ -17,5 +17,14 @@ std::vector<std::unique_ptr<Detector>> MakeBuiltinDetectors(const LexiconSet& le
 std::unique_ptr<Detector> MakeContactInfoDetector(const LexiconSet& lexicons);
 std::unique_ptr<Detector> MakeIdNumberDetector(const LexiconSet& lexicons);
 std::unique_ptr<Detector> MakeExactDateDetector(const LexiconSet& lexicons);
+std::unique_ptr<Detector> MakePersonNameDetector(const LexiconSet& lexicons);
+std::unique_ptr<Detector> MakePublicFigureDetector(const LexiconSet& lexicons);
+std::unique_ptr<Detector> MakePublicRoleDetector(const LexiconSet& lexicons);
+std::unique_ptr<Detector> MakePlaceDetector(const LexiconSet& lexicons);
+std::unique_ptr<Detector> MakeAgeDetector(const LexiconSet& lexicons);
+std::unique_ptr<Detector> MakeVehicleDetector(const LexiconSet& lexicons);
+std::unique_ptr<Detector> MakeOccupationDetector(const LexiconSet& lexicons);
+std::unique_ptr<Detector> MakeAttributesDetector(const LexiconSet& lexicons);
+std::unique_ptr<Detector> MakeTimeDetector(const LexiconSet& lexicons);
 
 }  // namespace discreet

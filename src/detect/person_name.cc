@@ -1,0 +1,556 @@
+// person-name: people named in a draft.
+//  - full names: a given name and a surname, initial or unknown capitalised word next to
+//    it ("Mary Jones", "Paul R.", "Zoë Lefèvre", "Nguyễn Văn An");
+//  - a title or family word and a name ("Mr. Thompson", "Coach Daniels", "Grandpa Joe");
+//  - a given name alone where the sentence treats it as a person ("my client Sally",
+//    "thanks Sally", "from Kevin", "Sally's back", "huge thanks to marcus");
+//  - an @handle used as a person ("thanks @jenny_runs"; contact-info reports the handle
+//    itself, so this finding is a warning, not a second error).
+// Capitalisation is evidence only where the sentence uses it (not in ALL CAPS, all
+// lowercase or Title Case). Names that are also common words ("Will", "Rose", "Crystal",
+// "Frank") need a person cue. Names inside a public figure, organisation, event or place
+// ("Taylor Swift", "Stanley Cup", "Jefferson High") belong to other rules. A sentence about
+// the studio's own founder or staff, with no client in it, gets its names at info.
+#include <algorithm>
+#include <array>
+
+#include "detect/registry.h"
+#include "detect/who.h"
+
+namespace discreet {
+namespace {
+
+using who::Cue;
+
+enum class TitleKind { kNone, kHonorific, kRole, kFamily };
+
+struct Title {
+  std::string_view key;
+  TitleKind kind;
+};
+
+constexpr std::array<Title, 42> kTitles = {{
+    {"mr", TitleKind::kHonorific},      {"mrs", TitleKind::kHonorific},     {"ms", TitleKind::kHonorific},
+    {"mx", TitleKind::kHonorific},      {"miss", TitleKind::kHonorific},    {"dr", TitleKind::kHonorific},
+    {"mister", TitleKind::kHonorific},  {"missus", TitleKind::kHonorific},  {"mme", TitleKind::kHonorific},
+    {"madame", TitleKind::kHonorific},  {"prof", TitleKind::kHonorific},    {"rev", TitleKind::kHonorific},
+    {"sgt", TitleKind::kHonorific},     {"capt", TitleKind::kHonorific},    {"sr", TitleKind::kHonorific},
+    {"coach", TitleKind::kRole},        {"pastor", TitleKind::kRole},       {"officer", TitleKind::kRole},
+    {"judge", TitleKind::kRole},        {"professor", TitleKind::kRole},    {"sheriff", TitleKind::kRole},
+    {"deputy", TitleKind::kRole},       {"nurse", TitleKind::kRole},        {"doc", TitleKind::kRole},
+    {"grandpa", TitleKind::kFamily},    {"grandma", TitleKind::kFamily},    {"granny", TitleKind::kFamily},
+    {"grandad", TitleKind::kFamily},    {"granddad", TitleKind::kFamily},   {"grandpop", TitleKind::kFamily},
+    {"gramps", TitleKind::kFamily},     {"nana", TitleKind::kFamily},       {"nanna", TitleKind::kFamily},
+    {"auntie", TitleKind::kFamily},     {"aunty", TitleKind::kFamily},      {"aunt", TitleKind::kFamily},
+    {"uncle", TitleKind::kFamily},      {"cousin", TitleKind::kFamily},     {"abuela", TitleKind::kFamily},
+    {"abuelo", TitleKind::kFamily},     {"nonna", TitleKind::kFamily},      {"bubbe", TitleKind::kFamily},
+}};
+
+TitleKind TitleOf(std::string_view key) {
+  if (key.size() < 2 || key.size() > 9) return TitleKind::kNone;
+  for (const Title& t : kTitles)
+    if (t.key == key) return t.kind;
+  return TitleKind::kNone;
+}
+
+bool In(std::string_view k, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), k) != set.end();
+}
+
+// Words right before a name that make it a person: "thanks Sally", "my client Sally".
+bool IsStrongBefore(std::string_view k) {
+  return In(k, {"thanks", "thx", "tysm", "congrats", "congratulations", "congratz", "welcome", "hi", "hey", "hello",
+                "hiya", "dear", "named", "called", "client", "clients", "patient", "customer", "regular", "bday",
+                "birthday", "cheers", "kudos", "props", "shoutout", "bravo", "grats", "ty"});
+}
+// Words before "to" that make what follows a person: "huge thanks to marcus".
+bool IsStrongBeforeTo(std::string_view k) {
+  return In(k, {"thanks", "you", "out", "shoutout", "congrats", "congratulations", "birthday", "welcome", "kudos",
+                "props", "cheers", "goes", "bday"});
+}
+bool IsWeakBefore(std::string_view k) {
+  return In(k, {"from", "with", "to", "for", "by", "and", "or", "via", "w", "cc", "ask", "asked", "told", "tell",
+                "tells", "saw", "see", "met", "meet", "massaged", "treated", "love", "hug", "hugs", "thank", "miss"});
+}
+bool IsPlaceBefore(std::string_view k) {
+  return In(k, {"from", "to", "for", "by", "via", "in", "near", "at", "around", "outside", "visit", "visiting"});
+}
+// Verbs after a name that make it a person: "Sally came in", "Kevin swears by ...".
+bool IsPersonAfter(std::string_view k) {
+  return In(k, {"is", "was", "has", "had", "came", "comes", "said", "says", "told", "tells", "booked", "asked", "asks",
+                "loves", "loved", "swears", "swore", "brought", "called", "texted", "messaged", "wants", "wanted",
+                "needs", "needed", "got", "gets", "did", "does", "who", "just", "hurt", "injured", "tore", "broke",
+                "ran", "finished", "went", "left", "arrived", "walked", "cried", "felt", "feels", "mentioned",
+                "complained", "recommended", "referred", "thanks", "thanked", "mentioned", "shared", "sent"});
+}
+// After a possessive name: "Sally's back", "Kevin's wife".
+bool IsPersonalNoun(std::string_view k) {
+  return In(k, {"back", "shoulder", "shoulders", "neck", "knee", "knees", "hip", "hips", "leg", "legs", "arm", "arms",
+                "foot", "feet", "hand", "hands", "wrist", "head", "jaw", "mom", "mum", "dad", "husband", "wife",
+                "partner", "son", "daughter", "kids", "baby", "boyfriend", "girlfriend", "wedding", "birthday",
+                "surgery", "injury", "pain", "appointment", "session", "massage", "recovery", "pregnancy", "first",
+                "story", "mother", "father", "sister", "brother", "family", "health", "body", "muscles", "posture",
+                "physio", "doctor", "therapist", "case", "visit", "progress", "journey", "diagnosis"});
+}
+// Organisation words after a capitalised name: "Kevin Foods", "Maria Santos Wellness".
+bool IsBusinessWord(std::string_view k) {
+  return In(k, {"inc", "llc", "ltd", "co", "corp", "company", "group", "foods", "wellness", "fitness", "yoga",
+                "massage", "therapy", "therapies", "salon", "spa", "studio", "studios", "cafe", "bakery", "brewing",
+                "realty", "law", "insurance", "motors", "pharmacy", "clinic", "chiropractic", "dental", "collective",
+                "foundation", "fund", "award", "awards", "prize", "cup", "trophy", "bowl", "series", "open",
+                "classic", "marathon", "tour", "festival", "day", "week", "month", "act", "syndrome", "disease",
+                "method", "technique", "test", "scale", "hall", "arena", "center", "centre", "county", "city"});
+}
+// Lower-case words that are given names too but almost never one in lowercase prose.
+bool IsLowercaseFunctionName(std::string_view k) {
+  return k.size() <= 2 || In(k, {"will", "may", "van", "can", "les", "bill", "rich", "page", "guy", "king", "art",
+                                 "sue", "pat", "don", "ray", "mark", "jack", "bob", "rob", "joy", "hope", "faith",
+                                 "grace", "june", "april", "august", "summer", "autumn", "chase", "hunter", "dawn",
+                                 "eve", "sky", "star", "honey", "sunny", "rose", "lily", "ivy", "iris", "daisy",
+                                 "holly", "ruby", "pearl", "amber", "crystal", "jade", "sage", "river", "ocean",
+                                 "storm", "angel", "baby", "precious", "major", "prince", "princess", "royal"});
+}
+bool IsParticle(std::string_view k) {
+  return In(k, {"van", "von", "de", "del", "della", "der", "den", "di", "da", "dos", "das", "du", "la", "le", "bin",
+                "binti", "bint", "al", "el", "ter", "ten", "st", "mac", "ap", "ibn"});
+}
+
+struct NameWord {
+  bool given = false, surname = false;
+  double gfreq = 0, sfreq = 0;
+  bool gcommon = false, scommon = false;
+  bool upper = false;
+  bool initial = false;
+  bool unknown = false;  // capitalised, in no name list, and no dictionary word
+};
+
+class PersonNameDetector : public Detector {
+ public:
+  explicit PersonNameDetector(const LexiconSet& lexicons)
+      : given_(lexicons.Find("given_names")),
+        surnames_(lexicons.Find("surnames")),
+        places_(lexicons.Find("places")),
+        place_words_(lexicons.Find("place_words")),
+        organisations_(lexicons.Find("organisations")),
+        events_(lexicons.Find("events")),
+        holidays_(lexicons.Find("holidays")),
+        wordnet_(lexicons.Find("wordnet_instances")),
+        figures_(lexicons) {}
+
+  std::string_view id() const override { return "builtin/person-name"; }
+
+  void Detect(const ScanInput& in, std::vector<Finding>& out) const override {
+    if (!given_) return;
+    Scan scan{in, {}, {}};
+    const auto& tokens = in.tokens;
+    size_t next_free = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (i < next_free) continue;
+      const Token& t = tokens[i];
+      if (t.shape == Shape::kHandle) {
+        HandleAt(scan, i, out);
+        continue;
+      }
+      if (!who::IsAlphaWord(t)) continue;
+      if (TitleKind kind = TitleOf(t.key); kind != TitleKind::kNone) {
+        if (long end = TitledNameAt(scan, i, kind, out); end >= 0) {
+          next_free = static_cast<size_t>(end) + 1;
+          continue;
+        }
+      }
+      NameWord w;
+      LookupGiven(t, w);
+      if (!w.given) {
+        if (t.shape == Shape::kLower || !who::StartsUpper(in.text, t)) continue;
+        LookupSurname(t, w);
+        if (!w.surname) continue;
+      }
+      if (long end = NameAt(scan, i, out); end >= 0) next_free = static_cast<size_t>(end) + 1;
+    }
+  }
+
+ private:
+  // Per-draft state, built on first need.
+  struct Scan {
+    const ScanInput& in;
+    std::optional<who::CaseInfo> cases;
+    std::optional<who::ContextCues::Map> ctx;
+    const who::CaseInfo& Cases() {
+      if (!cases) cases.emplace(in.tokens);
+      return *cases;
+    }
+  };
+  const who::ContextCues::Map& Ctx(Scan& s) const {
+    if (!s.ctx) s.ctx = cues_.Analyse(s.in.tokens);
+    return *s.ctx;
+  }
+
+  static std::span<const uint32_t> Values(const Lexicon* lex, std::string_view key) { return who::WordValues(lex, key); }
+
+  void LookupGiven(const Token& t, NameWord& w) const {
+    for (uint32_t r : Values(given_, t.key)) {
+      w.given = true;
+      w.gfreq = std::max(w.gfreq, given_->GetNumber(r, "frequency").value_or(0));
+      w.gcommon = w.gcommon || given_->Get(r, "common_word") == "1";
+    }
+  }
+  void LookupSurname(const Token& t, NameWord& w) const {
+    for (uint32_t r : Values(surnames_, t.key)) {
+      w.surname = true;
+      w.sfreq = std::max(w.sfreq, surnames_->GetNumber(r, "frequency").value_or(0));
+      w.scommon = w.scommon || surnames_->Get(r, "common_word") == "1";
+    }
+  }
+  NameWord Describe(Scan& s, size_t i) const {
+    const Token& t = s.in.tokens[i];
+    NameWord w;
+    w.upper = who::StartsUpper(s.in.text, t);
+    LookupGiven(t, w);
+    LookupSurname(t, w);
+    std::string_view stem = who::Stem(s.in.text, t);
+    w.initial = stem.size() == 1 && w.upper;
+    return w;
+  }
+  // A surname that stands as one: not a dictionary word, or a common one (Brown, Lee, King).
+  static bool RealSurname(const NameWord& w) { return w.surname && (!w.scommon || w.sfreq >= 1e-4); }
+  static bool DistinctGiven(const NameWord& w) { return w.given && !w.gcommon; }
+
+  bool PlaceLike(const Token& t, Scan& s, size_t i) const {
+    for (uint32_t r : Values(places_, t.key))
+      if (places_->GetNumber(r, "population").value_or(0) >= 50'000) return true;
+    if (organisations_) {
+      auto m = organisations_->index().LongestAt(s.in.tokens, i);
+      if (m && m->last == i) return true;
+    }
+    return false;
+  }
+
+  // Inside a longer public figure, organisation, event, holiday or place name.
+  bool Covered(Scan& s, size_t first, size_t last, bool person_cue) const {
+    const auto& tokens = s.in.tokens;
+    if (auto fig = figures_.At(s.in.text, tokens, first, s.Cases()); fig && fig->last >= last) return true;
+    for (size_t j = first >= 6 ? first - 6 : 0; j < first; ++j)
+      if (auto fig = figures_.At(s.in.text, tokens, j, s.Cases()); fig && fig->last >= first) return true;
+    for (const Lexicon* lex : {organisations_, events_, holidays_})
+      if (lex && who::CoveringMatch(lex->index(), tokens, first, first, 2)) return true;
+    if (!person_cue) {
+      if (places_ && who::CoveringMatch(places_->index(), tokens, first, last, 2)) return true;
+      if (wordnet_) {
+        if (auto m = who::CoveringMatch(wordnet_->index(), tokens, first, last, 2)) {
+          bool person = false;
+          for (uint32_t r : m->values) person = person || wordnet_->Get(r, "kind").find("person") != std::string_view::npos;
+          if (!person) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // A place or business word right after the name: "Jefferson High", "Mary Street".
+  bool FollowedByPlaceWord(Scan& s, size_t last) const {
+    long n = who::NextInName(s.in.text, s.in.tokens, last);
+    if (n < 0) return false;
+    const Token& t = s.in.tokens[n];
+    if (t.shape == Shape::kLower && s.Cases().Informative(t)) return false;
+    if (IsBusinessWord(t.key)) return true;
+    return !Values(place_words_, t.key).empty();
+  }
+
+  // What the words around token i say: strong (a greeting, thanks, "client"), weak (a
+  // preposition or a verb people do), or nothing.
+  struct Cues {
+    bool strong = false;
+    bool weak_before = false, place_before = false;
+    bool person_after = false;
+    bool possessive_personal = false;
+  };
+  Cues CuesAround(Scan& s, size_t first, size_t last) const {
+    const auto& tokens = s.in.tokens;
+    Cues c;
+    uint32_t sentence = tokens[first].sentence;
+    auto same = [&](long j) { return j >= 0 && tokens[j].sentence == sentence; };
+    long p1 = who::PrevWord(tokens, first);
+    if (same(p1)) {
+      std::string_view k1 = tokens[p1].key;
+      long p2 = who::PrevWord(tokens, p1);
+      std::string_view k2 = same(p2) ? std::string_view(tokens[p2].key) : std::string_view();
+      if (IsStrongBefore(k1) || (k1 == "you" && (k2 == "thank" || k2 == "love" || k2 == "miss")) ||
+          (k1 == "to" && IsStrongBeforeTo(k2)) || (k1 == "client" || k2 == "client"))
+        c.strong = true;
+      if (k1 == "to" && k2 == "you") {
+        long p3 = who::PrevWord(tokens, p2);
+        if (same(p3) && tokens[p3].key == "thank") c.strong = true;
+      }
+      c.weak_before = IsWeakBefore(k1);
+      c.place_before = IsPlaceBefore(k1);
+    }
+    const Token& lt = tokens[last];
+    long n1 = who::NextWord(tokens, last);
+    if (lt.possessive) {
+      if (n1 >= 0 && tokens[n1].sentence == lt.sentence && IsPersonalNoun(tokens[n1].key)) c.possessive_personal = true;
+    } else if (n1 >= 0 && tokens[n1].sentence == lt.sentence && n1 == static_cast<long>(last) + 1) {
+      c.person_after = IsPersonAfter(tokens[n1].key);
+    } else if (n1 >= 0 && last + 1 < tokens.size() && tokens[last + 1].key == "," && n1 == static_cast<long>(last) + 2) {
+      // "Sally, who ..." / "Kevin, thanks for ..."
+      c.person_after = tokens[n1].key == "who";
+    }
+    return c;
+  }
+
+  Severity SeverityAt(Scan& s, const Token& t) const {
+    const auto& ctx = Ctx(s);
+    Cue client = ctx.ClientAt(t);
+    if (ctx.StaffAt(t) && client != Cue::kStrong) return Severity::kInfo;
+    if (client != Cue::kNone || ctx.ClientInParagraph(t) == Cue::kStrong) return Severity::kError;
+    return Severity::kWarning;
+  }
+
+  void Emit(Scan& s, size_t first, size_t last, std::string message, double frequency, bool direct,
+            std::vector<Finding>& out, bool include_period = false) const {
+    const auto& tokens = s.in.tokens;
+    Severity severity = SeverityAt(s, tokens[first]);
+    if (severity == Severity::kInfo)
+      message = "A name in a sentence about your own studio or team. Fine if they agreed to be named; never "
+                "name a client this way.";
+    Span span{tokens[first].span.start, tokens[last].span.start + who::Stem(s.in.text, tokens[last]).size()};
+    if (tokens[last].shape == Shape::kHashtag) span.end = tokens[last].span.end;
+    if (include_period && last + 1 < tokens.size() && tokens[last + 1].key == "." &&
+        tokens[last + 1].span.start == tokens[last].span.end)
+      span.end = tokens[last + 1].span.end;
+    out.push_back(who::MakeFinding("person-name", id(), span, severity, std::move(message), frequency, direct,
+                                   {"a client", "my client", "remove"}));
+  }
+
+  // "Mr. Thompson", "Coach Daniels", "Grandpa Joe", "Dr. Mary Jones". Returns the last
+  // token used, or -1.
+  long TitledNameAt(Scan& s, size_t i, TitleKind kind, std::vector<Finding>& out) const {
+    const auto& tokens = s.in.tokens;
+    const std::string_view text = s.in.text;
+    size_t j = i + 1;
+    if (j < tokens.size() && tokens[j].key == "." && tokens[j].span.start == tokens[i].span.end) {
+      // "Mr. Thompson": the period, then a space.
+      if (j + 1 >= tokens.size() || !tokens[j + 1].is_word()) return -1;
+      for (size_t p = tokens[j].span.end; p < tokens[j + 1].span.start; ++p)
+        if (text[p] != ' ') return -1;
+      ++j;
+    } else {
+      long n = who::NextInName(text, tokens, i);
+      if (n < 0) return -1;
+      j = static_cast<size_t>(n);
+    }
+    if (j >= tokens.size() || !who::IsAlphaWord(tokens[j]) || tokens[i].possessive) return -1;
+    NameWord w = Describe(s, j);
+    bool informative = s.Cases().Informative(tokens[j]);
+    bool title_upper = who::StartsUpper(text, tokens[i]);
+    bool ok = false;
+    if (DistinctGiven(w) || (w.surname && !w.scommon)) {
+      ok = true;
+    } else if ((w.given || w.surname) && w.upper && (informative || title_upper)) {
+      ok = true;  // "Coach Brown", "Uncle Will"
+    } else if (!informative && RealSurname(w) && !IsLowercaseFunctionName(tokens[j].key)) {
+      ok = true;  // "mr brown" in lowercase prose
+    } else if (w.upper && informative && !w.given && !w.surname && who::IsNameEvidence(who::Stem(text, tokens[j]))) {
+      ok = true;  // "Dr. Xanthopoulou"
+    }
+    if (kind == TitleKind::kRole && !title_upper && informative && !w.upper) ok = ok && (DistinctGiven(w) || (w.surname && !w.scommon));
+    if (!ok) return -1;
+    // The name may go on: "Dr. Mary Jones".
+    size_t last = j;
+    // "Coach Daniels", "Mr. Thompson": a surname; "Grandpa Joe": a first name.
+    bool has_surname = kind != TitleKind::kFamily && (!w.given || w.surname);
+    while (true) {
+      long n = who::NextInName(text, tokens, last);
+      if (n < 0 || !who::IsAlphaWord(tokens[n])) break;
+      NameWord nw = Describe(s, n);
+      bool fits = (nw.upper || !informative) && (RealSurname(nw) || (nw.surname && nw.upper) || nw.initial);
+      if (!fits) break;
+      last = static_cast<size_t>(n);
+      has_surname = true;
+      if (tokens[last].possessive) break;
+    }
+    if (FollowedByPlaceWord(s, last) || Covered(s, j, last, true)) return -1;
+    double freq = has_surname ? std::max(w.sfreq, 1e-6) : std::max(w.gfreq, 1e-6);
+    if (kind == TitleKind::kFamily && !has_surname) {
+      Emit(s, i, last,
+           "A family name and a first name (\"Grandpa Joe\") is how people who know them refer to this person. "
+           "Say \"a client\" instead.",
+           freq, false, out);
+    } else {
+      Emit(s, i, last,
+           "A name with a title (Mr., Dr., Coach) points to one person. Leave it out or say \"a client\".", freq,
+           true, out, tokens[last].key.size() == 1);
+    }
+    return static_cast<long>(last);
+  }
+
+  // A name starting at token i (a given name, or a capitalised surname). Returns the last
+  // token used, or -1.
+  long NameAt(Scan& s, size_t i, std::vector<Finding>& out) const {
+    const auto& tokens = s.in.tokens;
+    const std::string_view text = s.in.text;
+    const Token& t = tokens[i];
+    bool informative = s.Cases().Informative(t);
+    NameWord first = Describe(s, i);
+    if (informative && !first.upper && first.gcommon) return -1;  // "will", "grace" in ordinary prose
+
+    // Gather the chain: up to 4 name words separated by single spaces.
+    std::vector<std::pair<size_t, NameWord>> chain{{i, first}};
+    size_t cur = i;
+    bool ends_with_period = false;
+    while (chain.size() < 4 && !tokens[cur].possessive) {
+      long n = who::NextInName(text, tokens, cur);
+      if (n < 0 || !who::IsAlphaWord(tokens[n])) break;
+      NameWord w = Describe(s, n);
+      bool case_ok = informative ? (w.upper == first.upper || !first.upper) && (w.upper || !first.upper) : true;
+      if (!case_ok) break;
+      bool name_like = false;
+      if (w.initial) {
+        name_like = true;
+      } else if (DistinctGiven(w) || (w.surname && !w.scommon)) {
+        name_like = informative ? w.upper : !IsLowercaseFunctionName(tokens[n].key);
+      } else if (RealSurname(w) || (w.given && w.gfreq >= 1e-4)) {
+        name_like = informative ? w.upper : !IsLowercaseFunctionName(tokens[n].key);
+      } else if (IsParticle(tokens[n].key)) {
+        long after = who::NextInName(text, tokens, n);
+        name_like = after >= 0 && who::StartsUpper(text, tokens[after]);
+      } else if (informative && w.upper && !w.given && !w.surname && !IsBusinessWord(tokens[n].key) &&
+                 Values(place_words_, tokens[n].key).empty()) {
+        w.unknown = who::IsNameEvidence(who::Stem(text, tokens[n]));
+        name_like = w.unknown;
+      }
+      if (!name_like) break;
+      chain.emplace_back(static_cast<size_t>(n), w);
+      cur = static_cast<size_t>(n);
+      if (w.initial) {
+        // "Paul R." — the period belongs to the initial; a name may go on after it.
+        if (cur + 1 < tokens.size() && tokens[cur + 1].key == "." && tokens[cur + 1].span.start == tokens[cur].span.end) {
+          ends_with_period = true;
+          break;
+        }
+      }
+    }
+    // Drop trailing particles.
+    while (chain.size() > 1 && IsParticle(tokens[chain.back().first].key) && !chain.back().second.given) chain.pop_back();
+    size_t last = chain.back().first;
+
+    if (FollowedByPlaceWord(s, last)) return static_cast<long>(last);  // "Jefferson High", "Kevin Foods"
+    Cues cues = CuesAround(s, i, last);
+    bool any_cue = cues.strong || cues.weak_before || cues.person_after || cues.possessive_personal;
+
+    if (chain.size() >= 2) {
+      bool has_given = false, has_other = false, distinct = false, all_initials_after = true;
+      double gfreq = 0, sfreq = 1;
+      for (size_t k = 0; k < chain.size(); ++k) {
+        const NameWord& w = chain[k].second;
+        if (k == 0 || (!has_given && w.given)) {
+          if (w.given) has_given = true, gfreq = std::max(gfreq, w.gfreq);
+        }
+        if (k > 0) {
+          if (!w.initial) all_initials_after = false;
+          if (w.surname || w.initial || w.unknown || w.given) has_other = true;
+          if (!w.initial) sfreq = std::min(sfreq, w.surname ? std::max(w.sfreq, 1e-6) : 1e-6);
+        }
+        if (k == 0 && !w.given && w.surname) sfreq = std::min(sfreq, std::max(w.sfreq, 1e-6));
+        if (DistinctGiven(w) || (w.surname && !w.scommon) || w.unknown) distinct = true;
+      }
+      if (!has_given) {
+        // "Nguyen Van An": a surname first, a given name later.
+        for (size_t k = 1; k < chain.size(); ++k)
+          if (chain[k].second.given) has_given = true, gfreq = std::max(gfreq, chain[k].second.gfreq);
+      }
+      bool ok = has_given && has_other && (distinct || any_cue);
+      // A capitalised common word opening a sentence ("Will Kevin come?") is no given name.
+      if (ok && first.gcommon && !first.surname && who::AtSentenceStart(tokens, i) && !any_cue) {
+        bool surname_after = false;
+        for (size_t k = 1; k < chain.size(); ++k) surname_after = surname_after || RealSurname(chain[k].second) || chain[k].second.unknown;
+        ok = surname_after;
+      }
+      if (ok && !Covered(s, i, last, cues.strong)) {
+        if (all_initials_after) {
+          Emit(s, i, last,
+               "A first name with an initial (\"Paul R.\") narrows it to very few people. Say \"a client\" instead.",
+               std::max(gfreq, 1e-6) / 26, false, out, ends_with_period);
+        } else {
+          Emit(s, i, last,
+               "A full name identifies a person outright. Never name a client without their written consent; say "
+               "\"a client\" instead.",
+               std::max(gfreq, 1e-6) * sfreq, true, out);
+        }
+        return static_cast<long>(last);
+      }
+      if (ok) return static_cast<long>(last);  // covered: another rule owns it
+      // Fall through: judge the first word alone.
+      last = i;
+      cues = CuesAround(s, i, i);
+      any_cue = cues.strong || cues.weak_before || cues.person_after || cues.possessive_personal;
+    }
+
+    // A given name alone.
+    if (!first.given) return -1;
+    bool sentence_start = who::AtSentenceStart(tokens, i);
+    bool ok = false;
+    if (first.gcommon) {
+      // "Crystal", "Will", "Frank", "Sally": only with a strong cue, and capitalised where
+      // capitals mean something.
+      bool cased = first.upper || !informative;
+      bool lower_ok = first.upper || !IsLowercaseFunctionName(t.key);
+      ok = cased && lower_ok && (cues.strong || (first.upper && informative && cues.possessive_personal));
+      if (!ok && first.upper && informative && !sentence_start && cues.possessive_personal) ok = true;
+    } else if (PlaceLike(t, s, i)) {
+      // "Austin", "Charlotte": a person only by what people do, not by "from" or "in".
+      ok = cues.strong || (cues.weak_before && !cues.place_before) ||
+           (cues.person_after && !In(tokens[who::NextWord(tokens, i)].key, {"is", "was", "has", "had"})) ||
+           cues.possessive_personal;
+    } else {
+      ok = cues.strong || cues.weak_before || cues.person_after || cues.possessive_personal ||
+           (first.upper && informative && !sentence_start) || (t.possessive && first.upper);
+      if (ok && t.key.size() <= 2 && !cues.strong && !(first.upper && informative)) ok = false;
+    }
+    if (!ok || Covered(s, i, i, cues.strong)) return -1;
+    Emit(s, i, i,
+         "A first name, with the details around it, tells people who know them who this is. Say \"a client\" "
+         "instead.",
+         std::max(first.gfreq, 1e-6), false, out);
+    return static_cast<long>(i);
+  }
+
+  // "thanks @jenny_runs", "@mike_lifts_heavy thanks for coming in".
+  void HandleAt(Scan& s, size_t i, std::vector<Finding>& out) const {
+    const auto& tokens = s.in.tokens;
+    if (tokens[i].span.size() <= 2) return;
+    Cues cues = CuesAround(s, i, i);
+    bool person = cues.strong || cues.weak_before || cues.person_after;
+    if (!person) {
+      long n = who::NextWord(tokens, i);
+      if (n >= 0 && tokens[n].sentence == tokens[i].sentence &&
+          In(tokens[n].key, {"thanks", "thank", "congrats", "congratulations", "welcome", "you"}))
+        person = true;
+    }
+    if (!person) return;
+    Finding f = who::MakeFinding("person-name", id(), tokens[i].span, Severity::kWarning,
+                                 "This handle is used as a person's name here; it leads straight to their profile. "
+                                 "Say \"a client\" instead.",
+                                 who::kOnePerson, true, {"a client", "remove"});
+    if (SeverityAt(s, tokens[i]) == Severity::kInfo) f.severity = Severity::kInfo;
+    out.push_back(std::move(f));
+  }
+
+  const Lexicon* given_;
+  const Lexicon* surnames_;
+  const Lexicon* places_;
+  const Lexicon* place_words_;
+  const Lexicon* organisations_;
+  const Lexicon* events_;
+  const Lexicon* holidays_;
+  const Lexicon* wordnet_;
+  who::PublicFigureMatcher figures_;
+  who::ContextCues cues_;
+};
+
+}  // namespace
+
+std::unique_ptr<Detector> MakePersonNameDetector(const LexiconSet& lexicons) {
+  return std::make_unique<PersonNameDetector>(lexicons);
+}
+
+}  // namespace discreet

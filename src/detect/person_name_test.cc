@@ -1,0 +1,108 @@
+// person-name: full names, titles and family words, initials, a given name in a person
+// context, handles used as people, accents, ALL CAPS, lowercase, hashtags and emoji — and
+// the common-word names, brand names and studio staff that must not be flagged.
+#include <gtest/gtest.h>
+
+#include "detect/who_test_util.h"
+
+namespace discreet {
+namespace {
+
+using who_testing::Case;
+
+const Detector& Det() {
+  static const auto d = MakePersonNameDetector(who_testing::Lexicons());
+  return *d;
+}
+
+class PersonName : public ::testing::TestWithParam<Case> {};
+TEST_P(PersonName, Finds) { who_testing::ExpectCase(Det(), "person-name", GetParam()); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Positive, PersonName,
+    ::testing::Values(
+        Case{"I massaged Mary Jones from down the street today and her back is a mess!", "Mary Jones"},
+        Case{"My client Sally is three months pregnant!! So happy for her.", "Sally"},
+        Case{"thanks Sally for the lovely flowers!", "Sally"},
+        Case{"huge thanks to marcus for the referral", "marcus"},
+        Case{"Client tip from Kevin (the UPS driver on our route): foam roll daily.", "Kevin"},
+        Case{"Sally's back is finally pain-free after six weeks.", "Sally"},
+        Case{"Shout out to Coach Daniels of the Westview Wildcats for trusting us!", "Coach Daniels"},
+        Case{"We loved working with Grandpa Joe on his arthritis this winter.", "Grandpa Joe"},
+        Case{"Mr. Thompson came in with a stiff neck again.", "Mr. Thompson"},
+        Case{"Paul R. left us the loveliest review after his session.", "Paul R."},
+        Case{"thanks @jenny_runs for the shout-out!", "@jenny_runs"},
+        Case{"Congrats to Zoë Lefèvre on her first marathon!", "Zoë Lefèvre"},
+        Case{"My client Nguyễn Văn An brought his mother along today.", "Nguyễn Văn An"},
+        Case{"MY CLIENT RACHEL GOLDBERG RAN HER FIRST HALF MARATHON!!!", "RACHEL GOLDBERG"},
+        Case{"so proud of rachel goldberg today, what a comeback", "rachel goldberg"},
+        Case{"Our client Hannah Lee (34) came to us before the Chicago Marathon.", "Hannah Lee"},
+        Case{"Massaged Kevin today \xF0\x9F\x92\xAA his hamstrings were tight", "Kevin"},
+        Case{"#ThankYouSally for being such a great client", "Sally"},
+        Case{"Happy birthday Grace! See you at your next session", "Grace"},
+        Case{"Dr. Patel referred a new client to us this week.", "Dr. Patel"},
+        Case{"Kevin's shoulder is doing much better after three sessions.", "Kevin"},
+        Case{"Auntie Rose came in for her monthly massage.", "Auntie Rose"},
+        Case{"thank you Mrs. Garc\xC3\xAD" "a for the tamales!", "Mrs. Garc\xC3\xAD" "a"},
+        Case{"Today Priya finally booked the deep tissue session she's been eyeing.", "Priya"},
+        Case{"@mike_lifts_heavy thanks for coming in, that shoulder should settle.", "@mike_lifts_heavy"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Negative, PersonName,
+    ::testing::Values(
+        Case{"Crystal, Amber and Jade are not just our new essential oil blends!", ""},
+        Case{"Frank talk: if something feels wrong during a session, say so.", ""},
+        Case{"Will you book your next session before the holidays?", ""},
+        Case{"Rose oil is lovely in a winter massage.", ""},
+        Case{"Our founder, Maria Santos, started this studio 15 years ago in Tucson.", ""},
+        Case{"Taylor Swift's Eras tour playlist is our official soundtrack this week.", ""},
+        Case{"Hope everyone watching the U.S. Open remembers to stretch!", ""},
+        Case{"Book 3 sessions in January and get the 4th free.", ""},
+        Case{"The Stanley Cup final is on tonight, come stretch first.", ""},
+        Case{"CLOSED FOR THE HOLIDAYS DEC 24-26. SEE YOU AFTER CHRISTMAS!", ""},
+        Case{"Grace period for cancellations is 24 hours.", ""},
+        Case{"will power is a muscle too, and so is your psoas", ""},
+        Case{"Summer Sale: 20% off all packages!", ""},
+        Case{"We will be closed Monday for Memorial Day.", ""},
+        Case{"Mark your calendars: open house on Saturday!", ""},
+        Case{"The principal of Jefferson High stopped by with flyers.", ""},
+        Case{"Follow @calm_studio for more stretching tips", ""},
+        Case{"Austin is lovely in the spring \xF0\x9F\x8C\xB8", ""},
+        Case{"Jordan almonds at the front desk for everyone \xF0\x9F\x8D\xAC", ""},
+        Case{"Dr. appointment reminders now go out by text.", ""},
+        Case{"Amber lighting and soft music set the mood.", ""},
+        Case{"Deep Tissue Massage Special This Week Only", ""},
+        Case{"Our therapist Jenna is back from maternity leave!", ""},
+        Case{"#SelfCareSunday: hot stones, cold towels, warm tea", ""},
+        Case{"Pregnancy massage is safe after the first trimester.", ""}));
+
+TEST(PersonNameDetails, FullNameIsDirectWithProductFrequency) {
+  auto found = who_testing::Run(Det(), "I massaged Mary Jones today.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(found[0].direct);
+  EXPECT_EQ(found[0].severity, Severity::kError);
+  EXPECT_NEAR(*found[0].frequency, 0.00582 * 0.0051, 1e-7);
+  EXPECT_EQ(found[0].suggestions.front(), "a client");
+}
+
+TEST(PersonNameDetails, GivenNameAloneIsNotDirect) {
+  auto found = who_testing::Run(Det(), "My client Sally is pregnant.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FALSE(found[0].direct);
+  EXPECT_NEAR(*found[0].frequency, 0.000402, 1e-7);
+}
+
+TEST(PersonNameDetails, StaffNameIsInfo) {
+  auto found = who_testing::Run(Det(), "Our founder, Maria Santos, started this studio.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].severity, Severity::kInfo);
+}
+
+TEST(PersonNameDetails, NoClientContextIsWarning) {
+  auto found = who_testing::Run(Det(), "Thank you Sally for the flowers.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].severity, Severity::kWarning);
+}
+
+}  // namespace
+}  // namespace discreet

@@ -1,0 +1,505 @@
+// place: where a person lives, works or goes — a named town (GeoNames, with population, so
+// the smallest place named becomes the subject's scope), a street, school, station,
+// landmark or workplace ("on Maple Street", "Lincoln Elementary", "Station 4", "by the
+// courthouse", "the bakery on 5th"), a local team ("the Westview Wildcats"), and
+// neighbourhood phrases ("from down the street", "next door").
+//
+// A town whose name is also a person's name or an ordinary word ("Jordan", "Orange",
+// "Reading") needs place evidence: "in", "near", ", WY", "a Reading native". A place in a
+// sentence about nobody ("started this studio in Tucson") is reported at info.
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "detect/qi_common.h"
+#include "detect/registry.h"
+
+namespace discreet {
+namespace {
+
+using qi::KeyOf;
+
+constexpr std::string_view kSource = "builtin/place";
+
+// Words before a place that say "this is a place": in Tucson, from Pinedale.
+constexpr std::string_view kPlacePreps[] = {"in", "from", "near", "outside", "around", "downtown", "visiting",
+                                            "across", "through", "throughout", "nearby", "uptown", "midtown"};
+// Verbs after which "to X" is travel to a place: moved to Tucson.
+constexpr std::string_view kMoveVerbs[] = {"moved", "move", "moving", "relocated", "relocating", "drove", "drives",
+                                           "driving", "flew", "flies", "commutes", "commute", "commuting", "trip",
+                                           "back", "way", "headed", "heading", "went", "goes", "road"};
+// Nouns before "of X": the city of Reading.
+constexpr std::string_view kPlaceOfNouns[] = {"city", "town", "village", "suburb", "suburbs", "outskirts",
+                                              "county", "borough", "township", "hamlet", "streets", "people"};
+// Words after a place that say it is one: a Tucson native.
+constexpr std::string_view kPlaceAfter[] = {"native", "natives", "resident", "residents", "local", "locals",
+                                            "area", "county", "township", "suburbs", "city", "born", "raised",
+                                            "based", "transplant", "neighborhood", "neighbourhood"};
+// Titles: "Dr. Lincoln" is a person.
+constexpr std::string_view kTitles[] = {"mr", "mrs", "ms", "miss", "dr", "coach", "sir", "dame", "aunt",
+                                        "auntie", "uncle", "grandpa", "grandma", "father", "sister", "brother",
+                                        "pastor", "rev", "judge", "officer", "nurse", "prof", "professor", "st"};
+// Words that may stand before a street/landmark word in lowercase without naming it.
+constexpr std::string_view kNotAName[] = {
+    "the", "a", "an", "this", "that", "my", "our", "your", "his", "her", "their", "its", "same", "next", "quiet",
+    "busy", "side", "back", "dead", "one", "new", "old", "local", "nearby", "main", "big", "little", "small",
+    "long", "short", "dirt", "gravel", "private", "public", "country", "city", "town", "on", "at", "in", "by",
+    "to", "of", "and", "or", "for", "with", "every", "any", "some", "no", "high", "middle", "every", "each",
+    "first", "second", "last", "other", "another", "whole", "entire", "open", "closed", "day", "night",
+    "massage", "our", "favorite", "favourite", "home", "dog", "pet", "toll", "yoga", "wellness", "health",
+    "med", "medical", "day", "spa", "nail", "hair", "beauty", "tattoo", "coffee", "gift", "book", "booking"};
+// Street words that can carry a lowercase name when a preposition stands before: on maple street.
+constexpr std::string_view kFullStreetWords[] = {"street", "avenue", "road", "lane", "drive", "boulevard", "st",
+                                                 "ave", "rd", "ln", "blvd", "dr", "way", "court", "place", "pkwy",
+                                                 "parkway", "highway", "hwy", "terrace", "circle"};
+// Prepositions that put a person by a landmark: by the courthouse.
+constexpr std::string_view kNearPreps[] = {"by", "near", "behind", "beside", "opposite", "outside", "across"};
+// US state abbreviations that are also English words: need capitals to count.
+constexpr std::string_view kWordAbbrs[] = {"in", "or", "me", "oh", "hi", "ok", "pa", "de", "ma", "al",
+                                           "co", "la", "id", "ga", "mo", "ne", "wa", "md", "va", "ct"};
+
+// Neighbourhood phrases: the person lives or works within sight of the writer.
+struct Neighbour {
+  std::string_view phrase;
+  double frequency;
+};
+constexpr Neighbour kNeighbours[] = {
+    {"from down the street", 0.001}, {"down the street", 0.001}, {"down the road", 0.002},
+    {"up the street", 0.001},        {"across the street", 0.0005}, {"across the road", 0.0005},
+    {"next door", 0.0002},           {"around the corner", 0.002}, {"two doors down", 0.0003},
+    {"a few doors down", 0.0005},    {"three doors down", 0.0003}, {"my neighbor", 0.0005},
+    {"my neighbour", 0.0005},        {"our neighbor", 0.0005},     {"our neighbour", 0.0005},
+    {"in my building", 0.0005},      {"upstairs neighbor", 0.0002}, {"downstairs neighbor", 0.0002},
+    {"in my apartment building", 0.0005}, {"on my street", 0.001}, {"on our street", 0.001},
+    {"same street", 0.001},          {"in my neighborhood", 0.005}, {"in my neighbourhood", 0.005},
+    {"in our neighborhood", 0.005},  {"in our neighbourhood", 0.005}};
+
+template <size_t N>
+bool In(const std::string_view (&set)[N], std::string_view key) {
+  return std::find(std::begin(set), std::end(set), key) != std::end(set);
+}
+
+bool IsOrdinal(std::string_view k) {
+  if (k.size() < 3) return false;
+  std::string_view suf = k.substr(k.size() - 2);
+  if (suf != "st" && suf != "nd" && suf != "rd" && suf != "th") return false;
+  return std::all_of(k.begin(), k.end() - 2, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsWordKey(std::string_view k) {
+  return !k.empty() && std::all_of(k.begin(), k.end(), [](unsigned char c) { return c >= 'a' && c <= 'z'; });
+}
+
+class PlaceDetector : public Detector {
+ public:
+  explicit PlaceDetector(const LexiconSet& lex)
+      : places_(lex.Find("places")),
+        states_(lex.Find("us_states")),
+        words_(lex.Find("place_words")),
+        given_(lex.Find("given_names")),
+        surnames_(lex.Find("surnames")),
+        events_(lex.Find("events")),
+        orgs_(lex.Find("organisations")),
+        figures_(lex.Find("public_figures")) {
+    if (states_)
+      for (size_t r = 0; r < states_->rows(); ++r) {
+        std::string abbr = Lower(states_->Get(r, "abbreviation"));
+        abbr_to_state_.emplace(abbr, r);
+      }
+    for (size_t n = 0; n < std::size(kNeighbours); ++n) neighbours_.Add(kNeighbours[n].phrase, static_cast<uint32_t>(n));
+  }
+
+  std::string_view id() const override { return kSource; }
+
+  void Detect(const ScanInput& in, std::vector<Finding>& out) const override {
+    const auto& tokens = in.tokens;
+    std::vector<bool> person = cues_.Analyse(tokens);
+    size_t claimed_until = 0;  // tokens before this index belong to a finding already
+    auto emit = [&](size_t first, size_t last, std::string message, double freq, std::optional<double> population,
+                    std::vector<std::string> suggestions) {
+      bool about_person = qi::PersonCues::At(person, tokens[first]);
+      Finding f = qi::MakeFinding(
+          "place", kSource, {tokens[first].span.start, tokens[last].span.end},
+          about_person ? Severity::kWarning : Severity::kInfo,
+          about_person ? std::move(message)
+                       : "A place named in a post that is not about anyone in particular. Fine for the studio's "
+                         "own news; leave it out when you write about a client.",
+          freq, std::move(suggestions));
+      f.population = population;
+      out.push_back(std::move(f));
+      claimed_until = last + 1;
+    };
+
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const Token& t = tokens[i];
+      if (!t.is_word() || i < claimed_until) continue;
+
+      // Neighbourhood phrases.
+      if (auto m = neighbours_.LongestAt(tokens, i)) {
+        const Neighbour& n = kNeighbours[m->values.front()];
+        emit(m->first, m->last,
+             "Saying where a client lives or works (\"" + std::string(n.phrase) +
+                 "\") tells your neighbours exactly who this is.",
+             n.frequency, std::nullopt, {"remove", "a client"});
+        continue;
+      }
+
+      // Organisations and events that begin with a town ("Miami Dolphins", "Chicago
+      // Marathon") belong to other rules.
+      if (auto m = LongestOf(orgs_, tokens, i); m && m->last > i) {
+        claimed_until = m->last + 1;
+        continue;
+      }
+      if (auto m = LongestOf(events_, tokens, i); m && m->last > i) {
+        claimed_until = m->last + 1;
+        continue;
+      }
+
+      if (TryPlaceWord(in, person, i, emit)) continue;
+      TryGazetteer(in, i, emit);
+    }
+  }
+
+ private:
+  template <typename Emit>
+  bool TryPlaceWord(const ScanInput& in, const std::vector<bool>& person, size_t i, Emit& emit) const {
+    (void)person;
+    const auto& tokens = in.tokens;
+    // Find the place word at i or right after a run of modifiers starting at i: we look
+    // for the word at j and walk back to i.
+    auto kind_at = [&](size_t j) -> std::string_view {
+      if (!words_ || j >= tokens.size() || !tokens[j].is_word()) return {};
+      auto wm = words_->index().LongestAt(tokens, j);
+      if (!wm || wm->last != j) return {};
+      return words_->Get(wm->values.front(), "kind");
+    };
+    // "Station 4", "Fire Station 12": the word at i followed by a number.
+    const Token& t = tokens[i];
+    // Modifiers: up to three words from i that precede a place word.
+    for (size_t len = 1; len <= 3; ++len) {
+      size_t j = i + len;
+      // allow "St." joiner: "St. Mary's Church"
+      if (j >= tokens.size()) break;
+      if (!tokens[j].is_word()) {
+        if (tokens[j].key == "." && j + 1 < tokens.size()) {
+          ++j;
+        } else {
+          break;
+        }
+      }
+      if (tokens[j].sentence != t.sentence) break;
+      std::string_view kind = kind_at(j);
+      if (kind.empty()) {
+        // modifiers must all be capitalised/ordinal words; keep walking
+        if (!ModifierOk(in, i, j, /*lower_ok=*/false)) break;
+        continue;
+      }
+      // tokens [i, j-1] are the name, tokens[j] the place word
+      bool lower_ok = false;
+      if (kind == "street" && In(kFullStreetWords, tokens[j].key)) {
+        long p = qi::PrevWordIn(tokens, i);
+        std::string_view pk = KeyOf(tokens, p);
+        lower_ok = pk == "on" || pk == "off" || pk == "at" || pk == "near" || pk == "of";
+      }
+      if (!ModifierRunOk(in, i, j, lower_ok)) break;
+      // "High" and "Middle" name schools only with a name-like modifier ("Jefferson High").
+      std::string_view pw = tokens[j].key;
+      size_t last = j;
+      if ((pw == "high" || pw == "middle" || pw == "elementary") && j + 1 < tokens.size() &&
+          tokens[j + 1].key == "school")
+        last = j + 1;
+      else if ((pw == "high" || pw == "middle") && (qi::IsDictionaryWord(tokens[j - 1].key) || !qi::StartsUpper(in.text, tokens[j])))
+        break;
+      if (kind == "station" && last + 1 < tokens.size() && tokens[last + 1].shape == Shape::kNumber) ++last;
+      EmitPlaceWord(kind, i, last, emit);
+      return true;
+    }
+    // The place word itself at i.
+    std::string_view kind = kind_at(i);
+    if (kind.empty()) {
+      // "on 5th": a bare ordinal street after "the <workplace> on".
+      return false;
+    }
+    // "Station 4"
+    if (kind == "station" && i + 1 < tokens.size() && tokens[i + 1].shape == Shape::kNumber &&
+        qi::StartsUpper(in.text, t)) {
+      EmitPlaceWord(kind, i, i + 1, emit);
+      return true;
+    }
+    // "the bakery on 5th", "the lofts on Pearl": a business on a named street.
+    long p = qi::PrevWordIn(tokens, i);
+    if (KeyOf(tokens, p) == "the" && i + 2 < tokens.size() && tokens[i + 1].key == "on") {
+      const Token& s = tokens[i + 2];
+      if (IsOrdinal(s.key) || (qi::StartsUpper(in.text, s) && !In(kNotAName, s.key))) {
+        emit(i, i + 2,
+             "Naming the business a client works at, or the street it is on, points straight at them.", 0.003,
+             std::nullopt, {"nearby", "in town"});
+        return true;
+      }
+    }
+    // "by the courthouse": a landmark the person is near.
+    if (KeyOf(tokens, p) == "the" && (kind == "landmark" || kind == "workplace" || kind == "station")) {
+      long pp = qi::PrevWordIn(tokens, static_cast<size_t>(p));
+      std::string_view ppk = KeyOf(tokens, pp);
+      bool near = In(kNearPreps, ppk);
+      if (ppk == "to" || ppk == "from") {  // next to the, across from the
+        std::string_view p3 = KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(pp)));
+        near = p3 == "next" || p3 == "across" || p3 == "close";
+      }
+      if (near && (kind == "landmark" || kind == "station" || t.key == "bakery" || t.key == "diner" ||
+                   t.key == "pub" || t.key == "cafe" || t.key == "firehouse" || t.key == "bank" ||
+                   t.key == "pharmacy" || t.key == "library" || t.key == "warehouse" || t.key == "mill" ||
+                   t.key == "factory")) {
+        emit(static_cast<size_t>(pp), i,
+             "\"" + std::string(KeyOf(tokens, pp)) + " the " + t.key +
+                 "\" pins a person to one spot in town that neighbours and regulars will recognise.",
+             0.02, std::nullopt, {"in town", "nearby"});
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether tokens [from, to) can name a street/school/landmark.
+  bool ModifierRunOk(const ScanInput& in, size_t from, size_t to, bool lower_ok) const {
+    bool any = false;
+    for (size_t k = from; k < to; ++k) {
+      const Token& m = in.tokens[k];
+      if (!m.is_word()) {
+        if (m.key == "." || m.key == "'" || m.key == "-") continue;
+        return false;
+      }
+      if (!ModifierOk(in, from, k, lower_ok)) return false;
+      any = true;
+    }
+    return any;
+  }
+
+  bool ModifierOk(const ScanInput& in, size_t from, size_t k, bool lower_ok) const {
+    const Token& m = in.tokens[k];
+    if (!m.is_word()) return m.key == "." || m.key == "'" || m.key == "-";
+    if (m.shape == Shape::kNumber) return k == from;  // "123 Main St" ... the first one only
+    if (IsOrdinal(m.key)) return true;
+    if (In(kNotAName, m.key) && !(m.key == "main" && lower_ok)) return false;
+    if (!IsWordKey(m.key) && m.shape != Shape::kCapitalized && m.shape != Shape::kHashtag) return false;
+    if (qi::StartsUpper(in.text, m)) return true;
+    return lower_ok && m.shape == Shape::kLower && m.key.size() > 2;
+  }
+
+  template <typename Emit>
+  void EmitPlaceWord(std::string_view kind, size_t first, size_t last, Emit& emit) const {
+    if (kind == "street")
+      emit(first, last, "A street name narrows a client down to a few hundred neighbours.", 0.003, std::nullopt,
+           {"in the neighbourhood", "nearby"});
+    else if (kind == "school")
+      emit(first, last, "A named school points to a small circle of families, staff and students.", 0.01,
+           std::nullopt, {"a local school", "remove"});
+    else if (kind == "station")
+      emit(first, last, "A named station or depot points to the few people who work or live by it.", 0.005,
+           std::nullopt, {"nearby", "remove"});
+    else if (kind == "workplace")
+      emit(first, last, "Naming where someone works points to the handful of people there.", 0.005, std::nullopt,
+           {"a local business", "remove"});
+    else
+      emit(first, last, "A named landmark places a person in one small part of town.", 0.02, std::nullopt,
+           {"in town", "nearby"});
+  }
+
+  template <typename Emit>
+  void TryGazetteer(const ScanInput& in, size_t i, Emit& emit) const {
+    if (!places_) return;
+    const auto& tokens = in.tokens;
+    auto m = places_->index().LongestAt(tokens, i);
+    if (!m) return;
+    const Token& t = tokens[i];
+    size_t last = m->last;
+    bool single = m->first == m->last;
+    // A person's title or a public figure's name wins: "Dr. Lincoln", "Paris Hilton".
+    long p = qi::PrevWordIn(tokens, i);
+    std::string_view pk = KeyOf(tokens, p);
+    if (In(kTitles, pk) && pk != "st") return;
+    if (figures_) {
+      if (auto f = figures_->index().LongestAt(tokens, i); f && f->last > m->last) return;
+    }
+    // The place is part of a longer capitalised name ("Lee" in "Hannah Lee"): a person.
+    if (p >= 0 && static_cast<size_t>(p) + 1 == i && qi::StartsUpper(in.text, tokens[p]) &&
+        qi::StartsUpper(in.text, t) && t.shape != Shape::kHashtag && IsGivenName(tokens, p) &&
+        !In(kPlacePreps, pk))
+      return;
+
+    // A state after it: "Pinedale, WY", "Sitka Alaska".
+    std::optional<std::string> state;
+    size_t after_state = last;
+    {
+      size_t j = last + 1;
+      if (j < tokens.size() && tokens[j].key == ",") ++j;
+      if (j < tokens.size() && tokens[j].is_word() && tokens[j].sentence == t.sentence) {
+        std::string_view k = tokens[j].key;
+        auto it = abbr_to_state_.find(std::string(k));
+        bool abbr_ok = it != abbr_to_state_.end() &&
+                       (tokens[j].shape == Shape::kAllCaps || !In(kWordAbbrs, k)) && k.size() == 2;
+        if (abbr_ok) {
+          state = std::string(k);
+          after_state = j;
+        } else if (states_) {
+          if (auto sm = states_->index().LongestAt(tokens, j)) {
+            state = Lower(states_->Get(sm->values.front(), "abbreviation"));
+            after_state = sm->last;
+          }
+        }
+      }
+    }
+    // Choose the row: the state's own place if a state is given, else the most populous.
+    std::optional<uint32_t> row;
+    for (uint32_t r : m->values) {
+      if (state) {
+        if (places_->Get(r, "country") == "US" && Lower(places_->Get(r, "admin1")) == *state) {
+          row = r;
+          break;
+        }
+      } else if (!row || Population(r) > Population(*row)) {
+        row = r;
+      }
+    }
+    if (!row) {
+      state.reset();
+      after_state = last;
+      for (uint32_t r : m->values)
+        if (!row || Population(r) > Population(*row)) row = r;
+    }
+
+    // How much does it need to prove it is a place here?
+    bool upper = true, hashtag = true;
+    for (size_t k = m->first; k <= m->last; ++k) {
+      if (!tokens[k].is_word()) continue;
+      upper = upper && qi::StartsUpper(in.text, tokens[k]);
+      hashtag = hashtag && tokens[k].shape == Shape::kHashtag;
+    }
+    bool all_caps = t.shape == Shape::kAllCaps;
+
+    bool prep = In(kPlacePreps, pk);
+    if (pk == "to") {
+      std::string_view ppk = KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(p)));
+      prep = In(kMoveVerbs, ppk);
+    } else if (pk == "of") {
+      std::string_view ppk = KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(p)));
+      prep = In(kPlaceOfNouns, ppk);
+    }
+    std::string_view nk = KeyOf(tokens, qi::NextWordIn(tokens, last));
+    bool after = In(kPlaceAfter, nk);
+    bool evidence = prep || after;
+    // Cheap rejection first: a lowercase word with no place evidence is not a place.
+    if (!state && !evidence && !upper && !hashtag) return;
+
+    bool dictionary = true, name = false;
+    for (size_t k = m->first; k <= m->last && dictionary; ++k)
+      if (tokens[k].is_word()) dictionary = qi::IsDictionaryWord(tokens[k].key);
+    if (single) name = IsGivenName(tokens, i) || IsSurname(tokens, i);
+
+    bool accept = false;
+    if (state) {
+      accept = true;
+    } else if (dictionary) {
+      // "Orange", "Reading", "Hot Springs": an ordinary word needs capitals and a preposition.
+      accept = evidence && upper && !all_caps && (pk != "from" || !name);
+    } else if (name) {
+      // "Jordan", "Austin", "Florence": a person's name unless a place preposition says otherwise.
+      accept = (prep && pk != "from" && pk != "to" && (upper || hashtag)) || (after && upper);
+      if (!accept && pk == "from" && upper && !all_caps) {
+        // "a widower from Austin." — from, then the end of the clause.
+        std::string_view next_raw = KeyOf(tokens, static_cast<long>(last) + 1);
+        accept = next_raw.empty() || next_raw == "." || next_raw == "," || next_raw == "!" || next_raw == "?" ||
+                 next_raw == ")" || next_raw == "with" || next_raw == "who";
+      }
+    } else {
+      // Distinctive: "Tucson", "Pinedale", "São Paulo".
+      if (evidence) accept = true;
+      else if ((upper || hashtag) && !single) accept = true;
+      else if (upper || hashtag)
+        accept = (places_->Get(*row, "country") == "US") || Population(*row) >= 100'000;
+    }
+    // A local team: "the Westview Wildcats".
+    if (single && !name && !state) {
+      long n = qi::NextWordIn(tokens, last);
+      if (n == static_cast<long>(last) + 1 && upper && qi::StartsUpper(in.text, tokens[n]) &&
+          tokens[n].key.size() > 3 && tokens[n].key.back() == 's' && !(words_ && words_->index().LongestAt(tokens, n)) &&
+          (pk == "the" || KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(p))) == "the" ||
+           pk == "go" || pk == "of" || pk == "for")) {
+        emit(i, static_cast<size_t>(n),
+             "A local school or club team points to one town and a small circle of families and players.", 0.01,
+             std::nullopt, {"a local team", "remove"});
+        return;
+      }
+    }
+    if (!accept) return;
+
+    double population = std::max(1000.0, Population(*row));
+    std::string name_text = std::string(in.text.substr(t.span.start, tokens[last].span.end - t.span.start));
+    std::string msg = population < 50'000
+                          ? "A small town: with its " + Thousands(population) +
+                                " people, a few more details single a client out. Say \"nearby\" or \"in the area\"."
+                          : "Naming the city tells readers where to look for this person. Say \"nearby\" or leave "
+                            "it out.";
+    emit(i, after_state, std::move(msg), population / qi::kUsPopulation, population,
+         {"nearby", "in the area", "in town"});
+  }
+
+  static std::optional<PhraseIndex::Match> LongestOf(const Lexicon* lex, const std::vector<Token>& tokens,
+                                                     size_t i) {
+    if (!lex) return std::nullopt;
+    return lex->index().LongestAt(tokens, i);
+  }
+
+  double Population(uint32_t row) const { return places_->GetNumber(row, "population").value_or(0); }
+
+  bool IsGivenName(const std::vector<Token>& tokens, size_t i) const {
+    return NameFrequency(given_, tokens, i) >= 5e-6;
+  }
+  bool IsSurname(const std::vector<Token>& tokens, size_t i) const {
+    return NameFrequency(surnames_, tokens, i) >= 5e-6;
+  }
+  // The frequency of the one-word name at token i (0 when it is not one).
+  static double NameFrequency(const Lexicon* lex, const std::vector<Token>& tokens, size_t i) {
+    if (!lex) return 0;
+    auto m = lex->index().LongestAt(tokens, i);
+    if (!m || m->last != i) return 0;
+    double best = 0;
+    for (uint32_t r : m->values) best = std::max(best, lex->GetNumber(r, "frequency").value_or(0));
+    return best;
+  }
+
+  static std::string Lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return out;
+  }
+  static std::string Thousands(double x) {
+    std::string digits = std::to_string(static_cast<long long>(x + 0.5)), out;
+    int n = static_cast<int>(digits.size());
+    for (int k = 0; k < n; ++k) {
+      out += digits[k];
+      if ((n - k - 1) % 3 == 0 && k != n - 1) out += ',';
+    }
+    return out;
+  }
+
+  const Lexicon* places_;
+  const Lexicon* states_;
+  const Lexicon* words_;
+  const Lexicon* given_;
+  const Lexicon* surnames_;
+  const Lexicon* events_;
+  const Lexicon* orgs_;
+  const Lexicon* figures_;
+  std::unordered_map<std::string, size_t> abbr_to_state_;
+  PhraseIndex neighbours_;
+  qi::PersonCues cues_;
+};
+
+}  // namespace
+
+std::unique_ptr<Detector> MakePlaceDetector(const LexiconSet& lexicons) {
+  return std::make_unique<PlaceDetector>(lexicons);
+}
+
+}  // namespace discreet

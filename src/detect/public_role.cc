@@ -1,0 +1,534 @@
+// public-role: a role that only one person (or a handful) holds names that person as surely
+// as a name does.
+//  - "<role> of|for|at <organisation|team|place|event|Named Thing>": "the CEO of the Miami
+//    Dolphins", "the mayor of Burlington", "the principal of Jefferson High", "the Crown
+//    Prince of Dubai"; also "the Dolphins' CEO", "Burlington's mayor";
+//  - "<public figure>'s <relation>": "Beyoncé's manager", "Tom Brady's trainer";
+//  - "the winner(s) of <event>": "one of the winners of the Stanley Cup";
+//  - uniques and superlatives: "our town's only veterinarian", "the oldest member of the
+//    Rotary Club", "the only female welder at the shipyard", "the owner of the yellow food
+//    truck".
+// frequency = holders / population of the scope (a place's population; the US for an
+// organisation or event; 100,000 for "our town" or "the shipyard"); one holder → direct.
+#include <algorithm>
+#include <cmath>
+
+#include "detect/registry.h"
+#include "detect/who.h"
+
+namespace discreet {
+namespace {
+
+using who::Cue;
+
+constexpr double kLocalPopulation = 100'000;
+
+bool In(std::string_view k, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), k) != set.end();
+}
+
+bool IsUniqueWord(std::string_view k) {
+  return In(k, {"only", "sole", "lone", "last", "first", "oldest", "youngest", "tallest", "shortest", "eldest",
+                "richest", "fastest", "strongest", "longest", "newest", "biggest", "smallest", "loudest",
+                "heaviest", "longest-serving", "longest-running"});
+}
+bool IsSuperlative(std::string_view k) { return k != "only" && k != "sole" && k != "lone"; }
+
+// Nouns for people that can head "the only ___" / "the oldest ___".
+bool IsPersonNoun(std::string_view k) {
+  return In(k, {"member", "woman", "women", "man", "men", "lady", "guy", "girl", "boy", "person", "resident",
+                "kid", "female", "male", "student", "employee", "worker", "mom", "dad", "mother", "father",
+                "veteran", "survivor", "athlete", "client", "customer", "patient", "regular", "citizen", "villager",
+                "inhabitant", "parishioner", "volunteer", "graduate", "grandmother", "grandfather", "twin",
+                "triplet", "centenarian", "one"});
+}
+bool IsTimeNoun(std::string_view k) {
+  return In(k, {"day", "days", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night",
+                "season", "today", "time", "session", "hour", "shift", "round", "game", "quarter", "half"});
+}
+// "the owner of the studio": our own business, not a client.
+bool IsOwnBusinessNoun(std::string_view k) {
+  return In(k, {"studio", "clinic", "spa", "practice", "business", "salon", "center", "centre", "office",
+                "company", "team", "place", "shop", "world", "house", "universe", "planet", "internet", "group",
+                "family", "household", "party", "class", "program", "programme", "show", "club", "league",
+                "department", "board", "organization", "organisation", "school", "town", "city", "country",
+                "state", "county", "village", "neighborhood", "neighbourhood", "church"});
+}
+bool IsLocalNoun(std::string_view k) {
+  return In(k, {"town", "city", "village", "neighborhood", "neighbourhood", "county", "community", "parish",
+                "island", "valley", "area", "township", "borough", "suburb", "school", "church", "street",
+                "block", "building", "base", "hospital", "mill", "plant", "factory", "shipyard", "mine", "farm",
+                "gym", "league", "congregation", "district", "precinct", "station", "firehouse", "department"});
+}
+// Words that end a described scope: "the yellow food truck | by the courthouse".
+bool IsStopWord(std::string_view k) {
+  return IsTimeNoun(k) || In(k, {"and", "or", "but", "who", "whom", "whose", "that", "which", "with", "in", "at", "on",
+                                 "of", "for", "to", "by", "near", "from", "behind", "across", "next", "outside",
+                                 "inside", "downtown", "is", "was", "are", "were", "has", "had", "a", "an", "the",
+                                 "this", "that", "these", "those", "today", "yesterday", "tonight", "again", "here",
+                                 "there", "so", "as", "if", "when", "while", "because", "she", "he", "they", "i",
+                                 "we", "you", "it", "just", "finally", "came", "comes", "said", "told", "booked"});
+}
+bool IsDeterminerish(std::string_view k) {
+  return In(k, {"the", "our", "their", "his", "her", "my", "your", "this", "that", "a", "an", "its"});
+}
+// Modifiers between a possessive and a role: "Beyoncé's longtime manager".
+bool IsRoleModifier(std::string_view k) {
+  return In(k, {"longtime", "long-time", "personal", "former", "new", "current", "private", "own", "tour", "head",
+                "lead", "chief", "senior", "main", "favorite", "favourite", "trusted", "top", "ex"});
+}
+
+enum class ScopeKind { kNone, kOrganisation, kEvent, kPlace, kNamed, kLocal, kGeneric, kFigure };
+
+struct Scope {
+  ScopeKind kind = ScopeKind::kNone;
+  size_t first = 0, last = 0;
+  double population = kLocalPopulation;
+  double participants = 0;  // events
+  bool famous() const {
+    return kind == ScopeKind::kOrganisation || kind == ScopeKind::kEvent || kind == ScopeKind::kPlace ||
+           kind == ScopeKind::kFigure;
+  }
+};
+
+struct RoleRow {
+  double holders = 1;
+  std::string_view kind, suggestion;
+};
+
+class PublicRoleDetector : public Detector {
+ public:
+  explicit PublicRoleDetector(const LexiconSet& lexicons)
+      : roles_(lexicons.Find("roles")),
+        organisations_(lexicons.Find("organisations")),
+        events_(lexicons.Find("events")),
+        places_(lexicons.Find("places")),
+        states_(lexicons.Find("us_states")),
+        place_words_(lexicons.Find("place_words")),
+        occupations_(lexicons.Find("occupations")),
+        figures_(lexicons) {}
+
+  std::string_view id() const override { return "builtin/public-role"; }
+
+  void Detect(const ScanInput& in, std::vector<Finding>& out) const override {
+    if (!roles_) return;
+    State st{in, {}, {}};
+    const auto& tokens = in.tokens;
+    size_t next_free = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (i < next_free || !who::IsAlphaWord(tokens[i])) continue;
+      long end = -1;
+      if (IsUniqueWord(tokens[i].key)) end = UniqueAt(st, i, out);
+      if (end < 0 && (tokens[i].possessive || NextIsApostrophe(tokens, i) ||
+                      (i + 1 < tokens.size() && tokens[i + 1].possessive)))
+        end = PossessorAt(st, i, out);
+      if (end < 0) end = RoleAt(st, i, out);
+      if (end >= 0) next_free = static_cast<size_t>(end) + 1;
+    }
+  }
+
+ private:
+  struct State {
+    const ScanInput& in;
+    std::optional<who::CaseInfo> cases;
+    std::optional<who::ContextCues::Map> ctx;
+    const who::CaseInfo& Cases() {
+      if (!cases) cases.emplace(in.tokens);
+      return *cases;
+    }
+  };
+  const who::ContextCues::Map& Ctx(State& s) const {
+    if (!s.ctx) s.ctx = cues_.Analyse(s.in.tokens);
+    return *s.ctx;
+  }
+
+  static bool NextIsApostrophe(const std::vector<Token>& tokens, size_t i) {
+    return i + 1 < tokens.size() && (tokens[i + 1].key == "'") && tokens[i + 1].span.start == tokens[i].span.end;
+  }
+
+  RoleRow Row(uint32_t r) const {
+    RoleRow row;
+    row.holders = roles_->GetNumber(r, "holders").value_or(1);
+    row.kind = roles_->Get(r, "kind");
+    row.suggestion = roles_->Get(r, "suggestion");
+    return row;
+  }
+
+  // A role phrase at token i: longest match in roles.tsv, or a plural ("winners").
+  std::optional<PhraseIndex::Match> RoleMatch(const std::vector<Token>& tokens, size_t i, bool& plural) const {
+    plural = false;
+    if (auto m = roles_->index().LongestAt(tokens, i)) return m;
+    std::string_view k = tokens[i].key;
+    if (k.size() > 3 && k.back() == 's') {
+      auto v = who::WordValues(roles_, k.substr(0, k.size() - 1));
+      if (!v.empty()) {
+        plural = true;
+        return PhraseIndex::Match{i, i, v};
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The scope after a preposition at token `at` (the first word of it).
+  Scope ScopeAt(State& s, size_t at, bool allow_generic) const {
+    const auto& tokens = s.in.tokens;
+    const std::string_view text = s.in.text;
+    Scope sc;
+    if (at >= tokens.size()) return sc;
+    size_t k = at;
+    bool the = false;
+    if (In(tokens[k].key, {"the", "our", "this", "my", "their", "his", "her"})) {
+      the = tokens[k].key == "the";
+      bool own = !the;
+      long n = who::NextWord(tokens, k);
+      if (n < 0 || tokens[n].sentence != tokens[k].sentence) return sc;
+      k = static_cast<size_t>(n);
+      if (own) {
+        // "our town", "this shipyard", "my church"
+        if (IsLocalNoun(tokens[k].key)) return Scope{ScopeKind::kLocal, at, k};
+        if (tokens[k].key == "local") {
+          long m = who::NextWord(tokens, k);
+          if (m >= 0 && IsLocalNoun(tokens[m].key)) return Scope{ScopeKind::kLocal, at, static_cast<size_t>(m)};
+        }
+        return sc;
+      }
+    }
+    if (!who::IsAlphaWord(tokens[k])) return sc;
+    bool informative = s.Cases().Informative(tokens[k]);
+    if (organisations_) {
+      if (auto m = organisations_->index().LongestAt(tokens, k)) {
+        bool cased = !informative || who::StartsUpper(text, tokens[k]);
+        if (cased) return Scope{ScopeKind::kOrganisation, at, m->last, who::kUsPopulation};
+      }
+    }
+    if (events_) {
+      if (auto m = events_->index().LongestAt(tokens, k)) {
+        Scope e{ScopeKind::kEvent, at, m->last, who::kUsPopulation};
+        for (uint32_t r : m->values) e.participants = std::max(e.participants, events_->GetNumber(r, "participants").value_or(0));
+        return e;
+      }
+    }
+    if (auto fig = figures_.At(text, tokens, k, s.Cases())) return Scope{ScopeKind::kFigure, at, fig->last, who::kUsPopulation};
+    bool cased = !informative || who::StartsUpper(text, tokens[k]);
+    // "Jefferson High", "Lincoln Elementary", "jefferson high": words and a place word.
+    {
+      size_t j = k;
+      for (int words = 0; words < 4; ++words) {
+        if (words > 0 && !who::WordValues(place_words_, tokens[j].key).empty() &&
+            (cased || !informative) && !IsOwnBusinessNoun(tokens[k].key))
+          return Scope{ScopeKind::kNamed, at, j};
+        long n = who::NextInName(text, tokens, j);
+        if (n < 0 || !who::IsAlphaWord(tokens[n])) break;
+        j = static_cast<size_t>(n);
+      }
+    }
+    if (cased) {
+      for (const Lexicon* lex : {places_, states_}) {
+        if (!lex) continue;
+        if (auto m = lex->index().LongestAt(tokens, k)) {
+          double pop = 0;
+          for (uint32_t r : m->values) pop = std::max(pop, lex->GetNumber(r, "population").value_or(0));
+          if (pop > 0) return Scope{ScopeKind::kPlace, at, m->last, pop};
+        }
+      }
+    }
+    // A capitalised name: "Acme Corp", "the Westview Wildcats".
+    if (informative && who::StartsUpper(text, tokens[k]) && !who::AtSentenceStart(tokens, k)) {
+      size_t j = k;
+      while (true) {
+        long n = who::NextInName(text, tokens, j);
+        if (n < 0 || !who::StartsUpper(text, tokens[n])) break;
+        j = static_cast<size_t>(n);
+      }
+      return Scope{ScopeKind::kNamed, at, j};
+    }
+    // "the yellow food truck", "the shipyard", "the local high school".
+    if (the && allow_generic) {
+      size_t j = k, last = k;
+      size_t taken = 0;
+      bool local = false;
+      while (taken < 4) {
+        const Token& w = tokens[j];
+        if (!who::IsAlphaWord(w) || (w.shape != Shape::kLower && informative) || IsStopWord(w.key)) break;
+        ++taken;
+        last = j;
+        local = local || IsLocalNoun(w.key) || w.key == "local";
+        long n = who::NextInName(text, tokens, j);
+        if (n < 0 || w.possessive) break;
+        j = static_cast<size_t>(n);
+      }
+      if (taken == 0 || IsTimeNoun(tokens[last].key) || IsOwnBusinessNoun(tokens[last].key)) return sc;
+      if (taken >= 2 || local) return Scope{local ? ScopeKind::kLocal : ScopeKind::kGeneric, at, last};
+    }
+    return sc;
+  }
+
+  // "<role> of|for|at|with <scope>" and "<Org|Place>('s) <role>".
+  long RoleAt(State& s, size_t i, std::vector<Finding>& out) const {
+    const auto& tokens = s.in.tokens;
+    bool plural = false;
+    auto m = RoleMatch(tokens, i, plural);
+    if (!m) return -1;
+    std::vector<RoleRow> rows;
+    for (uint32_t r : m->values)
+      if (Row(r).kind != "relation") rows.push_back(Row(r));
+    if (rows.empty()) return -1;
+    bool informative = s.Cases().Informative(tokens[i]);
+    if (tokens[i].key.size() <= 3 && informative && tokens[i].shape == Shape::kLower) return -1;  // "co", "ad", "da"
+    RoleRow row = *std::min_element(rows.begin(), rows.end(), [](const RoleRow& a, const RoleRow& b) { return a.holders < b.holders; });
+    size_t role_last = m->last;
+    Scope sc;
+    // The role phrase may end in "of" ("mayor of").
+    if (tokens[role_last].key == "of") {
+      long n = who::NextWord(tokens, role_last);
+      if (n >= 0 && tokens[n].sentence == tokens[i].sentence) sc = ScopeAt(s, static_cast<size_t>(n), false);
+      if (sc.kind == ScopeKind::kNone) return -1;
+    } else {
+      long p = who::NextWord(tokens, role_last);
+      if (p >= 0 && p == static_cast<long>(role_last) + 1 && tokens[p].sentence == tokens[i].sentence &&
+          In(tokens[p].key, {"of", "for", "at", "with", "in"}) && !tokens[role_last].possessive) {
+        long n = who::NextWord(tokens, p);
+        bool generic_ok = row.holders <= 1 && In(row.kind, {"executive", "business", "official", "education", "religious",
+                                                           "health", "public-safety", "media", "military"});
+        if (n >= 0 && tokens[n].sentence == tokens[i].sentence)
+          sc = ScopeAt(s, static_cast<size_t>(n), generic_ok && tokens[p].key == "of");
+        // "the mayor in Burlington" reads as a place, not an employer; fine either way.
+      }
+    }
+    size_t first = i;
+    if (sc.kind == ScopeKind::kNone) {
+      // "the Dolphins' CEO", "Burlington's mayor", "Kansas City Chiefs quarterback".
+      sc = ScopeBefore(s, i);
+      if (sc.kind == ScopeKind::kNone) return -1;
+      first = sc.first;
+      sc.last = role_last;
+    }
+    // Event scopes suit winners, champions and MVPs; "the CEO of the Super Bowl" does not parse.
+    double holders = row.holders;
+    if (sc.kind == ScopeKind::kEvent) {
+      if (row.kind != "sports") return -1;
+      if (plural) holders = std::max(2.0, sc.participants / 2);
+    } else if (plural) {
+      holders = std::max(holders, 2.0);
+    }
+    // "one of the ..." widens a single-holder role.
+    long p1 = who::PrevWord(tokens, i);
+    if (p1 >= 0 && tokens[p1].key == "the") {
+      long p2 = who::PrevWord(tokens, p1), p3 = p2 >= 0 ? who::PrevWord(tokens, p2) : -1;
+      if (p2 >= 0 && p3 >= 0 && tokens[p2].key == "of" && tokens[p3].key == "one") holders = std::max(holders, 2.0);
+    }
+    size_t last = std::max(sc.last, role_last);
+    EmitRole(s, first, last, holders, sc, row.suggestion, out);
+    return static_cast<long>(last);
+  }
+
+  // An organisation or place ending right before token i ("Dolphins' CEO", "Burlington mayor").
+  Scope ScopeBefore(State& s, size_t i) const {
+    const auto& tokens = s.in.tokens;
+    const std::string_view text = s.in.text;
+    if (i == 0) return {};
+    size_t end = i - 1;
+    if (tokens[end].key == "'" && end > 0) --end;
+    if (!who::IsAlphaWord(tokens[end])) return {};
+    bool informative = s.Cases().Informative(tokens[end]);
+    for (size_t j = end >= 5 ? end - 5 : 0; j <= end; ++j) {
+      if (!who::IsAlphaWord(tokens[j])) continue;
+      if (informative && !who::StartsUpper(text, tokens[j])) continue;
+      if (organisations_)
+        if (auto m = organisations_->index().LongestAt(tokens, j); m && m->last == end)
+          return Scope{ScopeKind::kOrganisation, j, end, who::kUsPopulation};
+      if (events_)
+        if (auto m = events_->index().LongestAt(tokens, j); m && m->last == end) {
+          Scope e{ScopeKind::kEvent, j, end, who::kUsPopulation};
+          for (uint32_t r : m->values) e.participants = std::max(e.participants, events_->GetNumber(r, "participants").value_or(0));
+          return e;
+        }
+      if (informative)
+        for (const Lexicon* lex : {places_, states_}) {
+          if (!lex) continue;
+          if (auto m = lex->index().LongestAt(tokens, j); m && m->last == end) {
+            double pop = 0;
+            for (uint32_t r : m->values) pop = std::max(pop, lex->GetNumber(r, "population").value_or(0));
+            if (pop > 0 && !who::AtSentenceStart(tokens, j)) return Scope{ScopeKind::kPlace, j, end, pop};
+          }
+        }
+    }
+    // "our town's mayor"
+    if (tokens[end].possessive && IsLocalNoun(tokens[end].key)) {
+      long p = who::PrevWord(tokens, end);
+      if (p >= 0 && In(tokens[p].key, {"our", "this", "my", "the"})) return Scope{ScopeKind::kLocal, static_cast<size_t>(p), end};
+    }
+    return {};
+  }
+
+  // "<public figure>'s <relation>": "Beyoncé's manager".
+  long PossessorAt(State& s, size_t i, std::vector<Finding>& out) const {
+    const auto& tokens = s.in.tokens;
+    auto fig = figures_.At(s.in.text, tokens, i, s.Cases());
+    if (!fig) return -1;
+    size_t after = fig->last + 1;
+    if (!tokens[fig->last].possessive) {
+      if (!NextIsApostrophe(tokens, fig->last)) return -1;
+      after = fig->last + 2;
+    }
+    long n = after < tokens.size() && tokens[after].is_word() ? static_cast<long>(after) : -1;
+    for (int mods = 0; n >= 0 && mods < 2 && IsRoleModifier(tokens[n].key); ++mods) {
+      bool plural = false;
+      if (RoleMatch(tokens, n, plural)) break;  // "personal trainer" is itself a role
+      n = who::NextWord(tokens, n);
+    }
+    if (n < 0 || tokens[n].sentence != tokens[i].sentence) return -1;
+    bool plural = false;
+    auto m = RoleMatch(tokens, n, plural);
+    if (!m) return -1;
+    RoleRow row = Row(m->values.front());
+    for (uint32_t r : m->values)
+      if (Row(r).holders < row.holders) row = Row(r);
+    double holders = plural ? std::max(row.holders, 2.0) : row.holders;
+    Scope sc{ScopeKind::kFigure, i, m->last, who::kUsPopulation};
+    EmitRole(s, i, m->last, holders, sc, row.suggestion, out);
+    return static_cast<long>(m->last);
+  }
+
+  // "the only female welder at the shipyard", "the oldest member of the Rotary Club",
+  // "our town's only veterinarian".
+  long UniqueAt(State& s, size_t i, std::vector<Finding>& out) const {
+    const auto& tokens = s.in.tokens;
+    uint32_t sentence = tokens[i].sentence;
+    long p = who::PrevWord(tokens, i);
+    if (p < 0 || tokens[p].sentence != sentence) return -1;
+    // Before: "the", "our", or a possessive scope ("our town's", "Sitka's", "the shipyard's").
+    Scope before;
+    if (tokens[p].possessive) {
+      before = ScopeBefore(s, i);
+      if (before.kind == ScopeKind::kNone) {
+        // "the shipyard's", "the town's", "Sitka's"
+        long pp = who::PrevWord(tokens, p);
+        if (IsLocalNoun(tokens[p].key) || (s.Cases().Informative(tokens[p]) && who::StartsUpper(s.in.text, tokens[p])))
+          before = Scope{ScopeKind::kLocal, pp >= 0 && IsDeterminerish(tokens[pp].key) ? static_cast<size_t>(pp)
+                                                                                        : static_cast<size_t>(p),
+                         static_cast<size_t>(p)};
+      }
+      if (before.kind == ScopeKind::kNone) return -1;
+    } else if (!In(tokens[p].key, {"the", "our", "their", "his", "her", "its"})) {
+      return -1;
+    }
+    // The writer about themself: "I'm the only massage therapist in town".
+    long pp = who::PrevWord(tokens, p);
+    if (pp >= 0 && tokens[pp].sentence == sentence && In(tokens[pp].key, {"i'm", "im", "am", "we're", "are", "be", "become", "became"}))
+      return -1;
+    // The head: a person noun, an occupation or a role within the next four words.
+    long head = -1, head_last = -1;
+    std::string_view suggestion;
+    long j = who::NextWord(tokens, i);
+    for (int words = 0; j >= 0 && words < 4 && tokens[j].sentence == sentence; ++words) {
+      if (!who::IsAlphaWord(tokens[j])) break;
+      if (In(tokens[j].key, {"of", "at", "in", "on", "for", "to", "who", "that", "and", "with"})) break;
+      if (occupations_) {
+        if (auto m = occupations_->index().LongestAt(tokens, j)) {
+          head = j, head_last = m->last;
+          suggestion = occupations_->Get(m->values.front(), "suggestion");
+        }
+      }
+      bool plural = false;
+      if (head < 0 || head_last < j) {
+        if (auto m = RoleMatch(tokens, j, plural); m && Row(m->values.front()).kind != "relation") {
+          head = j, head_last = m->last;
+          suggestion = Row(m->values.front()).suggestion;
+        } else if (IsPersonNoun(tokens[j].key)) {
+          head = j, head_last = j;
+          suggestion = {};
+        }
+      }
+      if (head >= 0 && head_last >= j) {
+        // Keep going if a longer head follows ("only female welder"): stop at the noun.
+        long n = who::NextWord(tokens, head_last);
+        if (n < 0 || tokens[n].sentence != sentence || !who::IsAlphaWord(tokens[n]) ||
+            In(tokens[n].key, {"of", "at", "in", "on", "for", "to", "who", "that", "and", "with"}) ||
+            IsTimeNoun(tokens[n].key))
+          break;
+        j = n;
+        continue;
+      }
+      j = who::NextWord(tokens, j);
+    }
+    if (head < 0) return -1;
+    if (tokens[head].key == "one" && head == who::NextWord(tokens, i)) return -1;  // "the only one"
+    bool superlative = IsSuperlative(tokens[i].key);
+    if (In(tokens[i].key, {"first", "last", "newest"}) && In(tokens[head].key, {"client", "customer", "patient", "regular"}))
+      return -1;  // "my first client of the day"
+    // After: "of|at|in|on <scope>", or "in town".
+    Scope after;
+    long prep = who::NextWord(tokens, head_last);
+    if (prep >= 0 && tokens[prep].sentence == sentence && In(tokens[prep].key, {"of", "at", "in", "on", "for"})) {
+      long n = who::NextWord(tokens, prep);
+      if (n >= 0 && tokens[n].sentence == sentence) {
+        if (In(tokens[n].key, {"town", "here"})) after = Scope{ScopeKind::kLocal, static_cast<size_t>(n), static_cast<size_t>(n)};
+        else after = ScopeAt(s, static_cast<size_t>(n), true);
+        if (after.kind == ScopeKind::kGeneric && IsOwnBusinessNoun(tokens[after.last].key)) after = {};
+      }
+    }
+    if (after.kind == ScopeKind::kNone && before.kind == ScopeKind::kNone) return -1;
+    if (superlative && after.kind == ScopeKind::kNone && before.kind == ScopeKind::kNone) return -1;
+    size_t first = before.kind != ScopeKind::kNone ? before.first : i;
+    size_t last = after.kind != ScopeKind::kNone ? after.last : static_cast<size_t>(head_last);
+    Scope sc = after.kind != ScopeKind::kNone ? after : before;
+    if (sc.kind == ScopeKind::kOrganisation || sc.kind == ScopeKind::kEvent || sc.kind == ScopeKind::kFigure)
+      sc.kind = ScopeKind::kNamed;  // a local unique, not a famous role
+    EmitRole(s, first, last, 1, sc, suggestion, out, true);
+    return static_cast<long>(last);
+  }
+
+  void EmitRole(State& s, size_t first, size_t last, double holders, const Scope& sc, std::string_view suggestion,
+                std::vector<Finding>& out, bool unique = false) const {
+    const auto& tokens = s.in.tokens;
+    const auto& ctx = Ctx(s);
+    const Token& t = tokens[first];
+    Cue client = ctx.ClientAt(t);
+    Severity severity;
+    if (client != Cue::kNone || ctx.ClientInParagraph(t) == Cue::kStrong)
+      severity = Severity::kError;
+    else if (ctx.SelfAt(t) || ctx.StaffAt(t))
+      severity = Severity::kInfo;
+    else
+      severity = sc.famous() ? Severity::kInfo : Severity::kWarning;
+    double population = sc.kind == ScopeKind::kPlace ? sc.population : sc.famous() ? who::kUsPopulation : kLocalPopulation;
+    double frequency = std::clamp(holders / population, 1e-12, 1.0);
+    bool direct = holders <= 1;
+    std::string message;
+    if (unique)
+      message = "\"The only ...\" or \"the oldest ...\" describes exactly one person; anyone who knows the place "
+                "knows who. Describe them more generally or leave it out.";
+    else if (direct)
+      message = "Only one person holds this role, so naming the role names the person, and anyone can look it up. "
+                "Describe them more generally or leave it out.";
+    else
+      message = "Only a handful of people hold this role; with the other details it points to one of them. "
+                "Describe them more generally or leave it out.";
+    std::vector<std::string> suggestions;
+    if (!suggestion.empty()) suggestions.emplace_back(suggestion);
+    suggestions.emplace_back("remove");
+    Span span{t.span.start, tokens[last].span.start + who::Stem(s.in.text, tokens[last]).size()};
+    if (tokens[last].shape == Shape::kHashtag) span.end = tokens[last].span.end;
+    out.push_back(who::MakeFinding("public-role", id(), span, severity, std::move(message), frequency, direct,
+                                   std::move(suggestions)));
+  }
+
+  const Lexicon* roles_;
+  const Lexicon* organisations_;
+  const Lexicon* events_;
+  const Lexicon* places_;
+  const Lexicon* states_;
+  const Lexicon* place_words_;
+  const Lexicon* occupations_;
+  who::PublicFigureMatcher figures_;
+  who::ContextCues cues_;
+};
+
+}  // namespace
+
+std::unique_ptr<Detector> MakePublicRoleDetector(const LexiconSet& lexicons) {
+  return std::make_unique<PublicRoleDetector>(lexicons);
+}
+
+}  // namespace discreet

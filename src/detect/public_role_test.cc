@@ -1,0 +1,98 @@
+// public-role: "<role> of <organisation|place|event>", "<figure>'s <relation>", winners of
+// events, and uniques/superlatives — with lowercase, ALL CAPS, hashtags, emoji and
+// possessives — and the everyday phrases that only look like them.
+#include <gtest/gtest.h>
+
+#include "detect/who_test_util.h"
+
+namespace discreet {
+namespace {
+
+using who_testing::Case;
+
+const Detector& Det() {
+  static const auto d = MakePublicRoleDetector(who_testing::Lexicons());
+  return *d;
+}
+
+class PublicRole : public ::testing::TestWithParam<Case> {};
+TEST_P(PublicRole, Finds) { who_testing::ExpectCase(Det(), "public-role", GetParam()); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Positive, PublicRole,
+    ::testing::Values(
+        Case{"Just gave a massage to the Crown Prince of Dubai. What a week!", "Crown Prince of Dubai"},
+        Case{"Guess who was on my table this afternoon? The CEO of the Miami Dolphins!", "CEO of the Miami Dolphins"},
+        Case{"Massaged Beyonc\xC3\xA9's manager before the show tonight \xF0\x9F\x99\x8C", "Beyonc\xC3\xA9's manager"},
+        Case{"Worked on one of the winners of the Stanley Cup this week.", "winners of the Stanley Cup"},
+        Case{"Today's client: the owner of the yellow food truck by the courthouse.", "owner of the yellow food truck"},
+        Case{"My 7am regular \xE2\x80\x94 the only female welder at the shipyard \xE2\x80\x94 finally booked",
+             "only female welder at the shipyard"},
+        Case{"We loved working with the oldest member of the Rotary Club in Sitka", "oldest member of the Rotary Club"},
+        Case{"the mayor of Burlington was on my table today", "mayor of Burlington"},
+        Case{"Massaged the principal of Jefferson High after the big game", "principal of Jefferson High"},
+        Case{"my client, the starting quarterback of the Kansas City Chiefs, has tight hips",
+             "starting quarterback of the Kansas City Chiefs"},
+        Case{"Our town's only veterinarian came in with a sore back", "Our town's only veterinarian"},
+        Case{"THE HEAD COACH OF THE DALLAS COWBOYS WAS ON MY TABLE", "HEAD COACH OF THE DALLAS COWBOYS"},
+        Case{"massaged the mayor of laramie today", "mayor of laramie"},
+        Case{"Tom Brady's personal chef came in for a session", "Tom Brady's personal chef"},
+        Case{"Had the Dolphins' head coach on my table \xF0\x9F\x90\xAC", "Dolphins' head coach"},
+        Case{"Worked on the Super Bowl MVP today, what a week", "Super Bowl MVP"},
+        Case{"The fire chief of Laramie booked a massage", "fire chief of Laramie"},
+        Case{"Our client is the pastor of Grace Church downtown", "pastor of Grace Church"},
+        Case{"the youngest player on the Boston Red Sox came in today", "youngest player on the Boston Red Sox"},
+        Case{"Massaged Taylor Swift's bodyguard, the man is a wall", "Taylor Swift's bodyguard"},
+        Case{"#blessed to work on the governor of Wyoming today", "governor of Wyoming"},
+        Case{"The oldest resident of our town came in for her birthday massage", "oldest resident of our town"},
+        Case{"the only dentist in Sitka swears by our hot stone massage", "only dentist in Sitka"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Negative, PublicRole,
+    ::testing::Values(
+        Case{"Tips from the CEO of a wellness company", ""},
+        Case{"I'm the only massage therapist in town who does cupping", ""},
+        Case{"My first client of the day is always the hardest", ""},
+        Case{"The best massage in town!", ""},
+        Case{"Congrats to the winners of our holiday raffle!", ""},
+        Case{"The owner of the studio will be away next week", ""},
+        Case{"Ask the front desk manager about gift cards", ""},
+        Case{"Our team is the only one in the county offering cupping", ""},
+        Case{"Player of the week: your hamstrings!", ""},
+        Case{"We are the only studio in town open on Sundays", ""},
+        Case{"Taylor Swift's music makes every session better", ""},
+        Case{"The king of the castle needs a massage too \xF0\x9F\x91\x91", ""},
+        Case{"Our president's day sale starts Monday", ""},
+        Case{"A player on my table today \xE2\x80\x94 can't say who!", ""},
+        Case{"The chair of the board loved our new chairs", ""},
+        Case{"Catch the game with the Miami Dolphins fans at the bar", ""},
+        Case{"We're the first spa in Burlington to offer cryotherapy", ""},
+        Case{"THE BEST SEAT IN THE HOUSE IS OUR MASSAGE CHAIR", ""},
+        Case{"The mayor's proclamation made it Massage Therapy Week", ""},
+        Case{"Our favorite client is the sweetest person", ""},
+        Case{"Coach of the year? That's you, hamstrings.", ""},
+        Case{"The last person to leave turns off the diffuser \xF0\x9F\x8C\xBF", ""},
+        Case{"#MassageMonday: the owner of a sore neck deserves a treat", ""}));
+
+TEST(PublicRoleDetails, OneHolderIsDirect) {
+  auto found = who_testing::Run(Det(), "I massaged the CEO of the Miami Dolphins.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(found[0].direct);
+  EXPECT_EQ(found[0].severity, Severity::kError);
+  EXPECT_EQ(found[0].suggestions.front(), "a business executive");
+}
+
+TEST(PublicRoleDetails, PlaceScopeUsesPopulation) {
+  auto found = who_testing::Run(Det(), "I massaged the mayor of Sitka.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NEAR(*found[0].frequency, 1.0 / 8863, 1e-6);
+}
+
+TEST(PublicRoleDetails, WinnersOfATeamEventAreNotDirect) {
+  auto found = who_testing::Run(Det(), "Worked on one of the winners of the Stanley Cup.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FALSE(found[0].direct);
+}
+
+}  // namespace
+}  // namespace discreet

@@ -1,0 +1,166 @@
+// Helpers of the quasi-identifier detectors.
+#include "detect/qi_common.h"
+
+#include <hunspell/hunspell.hxx>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+namespace discreet::qi {
+namespace {
+
+// Words that say a sentence is about a person rather than the studio: clients, pronouns,
+// people nouns, and what therapists write when they mean a client.
+constexpr std::string_view kPersonCues[] = {
+    "client", "clients", "patient", "patients", "customer", "regular", "regulars", "she", "he", "her", "him",
+    "his", "hers", "herself", "himself", "guy", "lady", "woman", "man", "gentleman", "girl", "boy", "dude",
+    "gal", "fella", "mom", "mum", "dad", "wife", "husband", "son", "daughter", "grandma", "grandpa",
+    "grandmother", "grandfather", "widow", "widower", "massaged", "treated", "worked on", "on my table",
+    "on the table", "on our table", "came in", "comes in", "coming in", "come in for", "booked with",
+    "lives", "lived", "living in", "neighbor", "neighbour", "someone", "somebody", "person", "folks who",
+    "grind my table", "i massaged", "my 7am", "whose"};
+
+struct Dictionary {
+  std::mutex mu;
+  std::unique_ptr<Hunspell> hunspell;
+  std::unordered_map<std::string, bool> cache;
+  bool tried = false;
+};
+
+Dictionary& Dict() {
+  static Dictionary d;
+  return d;
+}
+
+}  // namespace
+
+Finding MakeFinding(std::string_view rule, std::string_view source, Span span, Severity severity,
+                    std::string message, std::optional<double> frequency, std::vector<std::string> suggestions) {
+  Finding f;
+  f.rule = std::string(rule);
+  f.source = std::string(source);
+  f.category = Category::kQuasiIdentifier;
+  f.severity = severity;
+  f.message = std::move(message);
+  f.span = span;
+  if (frequency) f.frequency = std::min(1.0, std::max(*frequency, 1e-10));
+  f.suggestions = std::move(suggestions);
+  return f;
+}
+
+bool IsDictionaryWord(std::string_view key) {
+  Dictionary& d = Dict();
+  std::lock_guard<std::mutex> lock(d.mu);
+  if (!d.tried) {
+    d.tried = true;
+    for (const char* dir : {"/usr/share/hunspell", "/usr/share/myspell", "/usr/local/share/hunspell"}) {
+      std::filesystem::path aff = std::filesystem::path(dir) / "en_US.aff", dic = std::filesystem::path(dir) / "en_US.dic";
+      std::error_code ec;
+      if (std::filesystem::exists(aff, ec) && std::filesystem::exists(dic, ec)) {
+        d.hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+        break;
+      }
+    }
+  }
+  if (!d.hunspell) return true;
+  std::string word(key);
+  auto it = d.cache.find(word);
+  if (it != d.cache.end()) return it->second;
+  bool common = d.hunspell->spell(word);
+  if (d.cache.size() > 100'000) d.cache.clear();
+  d.cache.emplace(std::move(word), common);
+  return common;
+}
+
+PersonCues::PersonCues() {
+  for (std::string_view cue : kPersonCues) cues_.Add(cue, 1);
+}
+
+std::vector<bool> PersonCues::Analyse(const std::vector<Token>& tokens) const {
+  std::vector<bool> flags(tokens.empty() ? 0 : tokens.back().sentence + 1, false);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (flags[tokens[i].sentence]) continue;
+    if (cues_.LongestAt(tokens, i)) flags[tokens[i].sentence] = true;
+  }
+  return flags;
+}
+
+long PrevWordIn(const std::vector<Token>& tokens, size_t i) {
+  for (size_t j = i; j-- > 0;) {
+    if (tokens[j].sentence != tokens[i].sentence) return -1;
+    if (tokens[j].is_word()) return static_cast<long>(j);
+  }
+  return -1;
+}
+
+long NextWordIn(const std::vector<Token>& tokens, size_t i) {
+  for (size_t j = i + 1; j < tokens.size(); ++j) {
+    if (tokens[j].sentence != tokens[i].sentence) return -1;
+    if (tokens[j].is_word()) return static_cast<long>(j);
+  }
+  return -1;
+}
+
+bool StartsUpper(std::string_view text, const Token& t) {
+  if (t.span.start >= text.size()) return false;
+  unsigned char c = static_cast<unsigned char>(text[t.span.start]);
+  if (c == '#' && t.span.start + 1 < text.size()) c = static_cast<unsigned char>(text[t.span.start + 1]);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  // Non-ASCII first letter: trust the tokenizer's shape.
+  return t.shape == Shape::kCapitalized || t.shape == Shape::kAllCaps || t.shape == Shape::kMixed;
+}
+
+bool Adjacent(std::string_view text, const Token& a, const Token& b) {
+  if (b.span.start < a.span.end) return false;
+  for (size_t p = a.span.end; p < b.span.start; ++p)
+    if (text[p] != ' ') return false;
+  return true;
+}
+
+std::optional<int> SmallNumber(std::string_view key) {
+  if (key.empty()) return std::nullopt;
+  if (key.size() <= 3 && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    int v = 0;
+    for (char c : key) v = v * 10 + (c - '0');
+    return v;
+  }
+  static constexpr std::array<std::pair<std::string_view, int>, 36> kWords = {{
+      {"one", 1},       {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},       {"six", 6},
+      {"seven", 7},     {"eight", 8},      {"nine", 9},      {"ten", 10},      {"eleven", 11},    {"twelve", 12},
+      {"thirteen", 13}, {"fourteen", 14},  {"fifteen", 15},  {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18},
+      {"nineteen", 19}, {"twenty", 20},    {"thirty", 30},   {"forty", 40},    {"fifty", 50},     {"sixty", 60},
+      {"seventy", 70},  {"eighty", 80},    {"ninety", 90},   {"hundred", 100}, {"dozen", 12},     {"a dozen", 12},
+      {"fourty", 40},   {"a hundred", 100}, {"zero", 0},     {"couple", 2},    {"twin", 2},       {"nought", 0},
+  }};
+  for (const auto& [w, v] : kWords)
+    if (key == w) return v;
+  return std::nullopt;
+}
+
+std::optional<ParsedNumber> ParseNumberAt(const std::vector<Token>& tokens, size_t i) {
+  if (i >= tokens.size()) return std::nullopt;
+  const Token& t = tokens[i];
+  if (t.shape == Shape::kNumber) {
+    auto v = SmallNumber(t.key);
+    if (!v) return std::nullopt;
+    return ParsedNumber{*v, i};
+  }
+  auto v = SmallNumber(t.key);
+  if (!v || *v == 0 || t.key == "couple" || t.key == "twin" || t.key == "dozen") return std::nullopt;
+  // "eighty-five", "eighty five"
+  if (*v >= 20 && *v % 10 == 0 && *v < 100) {
+    size_t j = i + 1;
+    if (j < tokens.size() && tokens[j].key == "-") ++j;
+    if (j < tokens.size()) {
+      auto unit = SmallNumber(tokens[j].key);
+      if (unit && *unit >= 1 && *unit <= 9 && tokens[j].shape != Shape::kNumber) return ParsedNumber{*v + *unit, j};
+    }
+  }
+  return ParsedNumber{*v, i};
+}
+
+}  // namespace discreet::qi
