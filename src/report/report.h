@@ -8,6 +8,7 @@
 
 #include "finding.h"
 #include "risk/risk.h"
+#include "source/directives.h"
 #include "text/document.h"
 
 namespace discreet {
@@ -17,6 +18,7 @@ struct FileReport {
   std::shared_ptr<const Document> document;
   std::vector<Finding> findings;         // sorted by position
   RiskResult risk;
+  std::vector<DirectiveNote> notes;      // directives that suppressed nothing
 };
 
 // How matched text appears in reports that may be published (CI logs, SARIF uploads).
