@@ -8,5 +8,7 @@ namespace discreet::cli {
 int RunCheck(Args& args);
 int RunRules(Args& args);
 int RunEval(Args& args);
+int RunServe(Args& args);
+int RunToken(Args& args);
 
 }  // namespace discreet::cli

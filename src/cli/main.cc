@@ -21,6 +21,8 @@ Usage:
   discreet check [FILE...|-] [options]   check drafts (files, directories, or - for stdin)
   discreet rules [RULE]                  list the rules, or explain one
   discreet eval CORPUS.jsonl             score detection on a labelled corpus
+  discreet serve [--port N]              answer checks over HTTP on this machine
+  discreet token                         print the pairing token the server requires
   discreet --version | --help
 
 Examples:
@@ -56,6 +58,8 @@ int main(int argc, char** argv) {
     if (command == "check") return RunCheck(args);
     if (command == "rules") return RunRules(args);
     if (command == "eval") return RunEval(args);
+    if (command == "serve") return RunServe(args);
+    if (command == "token") return RunToken(args);
     std::fprintf(stderr, "discreet: unknown command '%s' (try: discreet --help)\n", command.c_str());
     return kExitUsage;
   } catch (const UsageError& e) {
