@@ -6,6 +6,7 @@
 #include "baseline/baseline.h"
 #include "detect/dedupe.h"
 #include "detect/registry.h"
+#include "risk/practice_location.h"
 #include "rules/catalogue.h"
 #include "rules/pack_detector.h"
 #include "text/tokenizer.h"
@@ -15,11 +16,39 @@ namespace discreet {
 
 const char* Version() { return DISCREET_VERSION; }
 
+namespace {
+
+// lexicons/<locale> when there is one ("en-GB" may have its own), else the language's
+// ("en"); an unknown language is a configuration error that lists what there is.
+std::filesystem::path LexiconDirFor(const std::filesystem::path& data_dir, const std::string& locale) {
+  std::error_code ec;
+  const std::filesystem::path root = data_dir / "lexicons";
+  if (std::filesystem::is_directory(root / locale, ec)) return root / locale;
+  std::string language = locale.substr(0, locale.find('-'));
+  if (!language.empty() && std::filesystem::is_directory(root / language, ec)) return root / language;
+  std::string have;
+  for (const auto& entry : std::filesystem::directory_iterator(root, ec))
+    if (entry.is_directory(ec)) have += (have.empty() ? "" : ", ") + entry.path().filename().string();
+  throw ConfigError("no lexicons for locale '" + locale + "' in " + root.string() + " (there are: " +
+                    (have.empty() ? "none" : have) + ")");
+}
+
+}  // namespace
+
 Linter::Linter(LinterOptions options)
     : options_(std::move(options)),
-      lexicons_(LexiconSet::Load(options_.data_dir / "lexicons" / options_.locale)),
+      lexicons_(LexiconSet::Load(LexiconDirFor(options_.data_dir, options_.locale))),
       detectors_(MakeBuiltinDetectors(*lexicons_)) {
   LoadRulePacks();
+  // A practice location named without a population is looked up once, here, so that an
+  // unknown or ambiguous town is a configuration error before any draft is checked.
+  if (!options_.risk.practice_name.empty()) {
+    PracticeLocation where = ResolvePracticeLocation(*lexicons_, options_.risk.practice_name,
+                                                     options_.risk.practice_population, options_.practice_origin);
+    options_.risk.practice_name = where.name;
+    options_.risk.practice_population = where.population;
+  }
+  if (!options_.consent_ledger.empty()) consent_ = ConsentLedger::Load(options_.consent_ledger);
 }
 
 // Packs come after the built-in detectors: shipped ones from <data_dir>/plugins, then the
@@ -109,6 +138,7 @@ FileReport Linter::Check(CheckInput input) const {
                                  [this](std::string_view id) { return KnownRuleId(id, detectors_, packs_); },
                                  report.findings);
   if (input.baseline) input.baseline->Filter(report.path, *doc, report.findings);
+  if (!consent_.empty()) consent_.Apply(report.findings, tokens, doc->scan_text());
   std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
     return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
   });

@@ -17,6 +17,7 @@
 #include "lexicon/lexicon.h"
 #include "error.h"
 #include "report/report.h"
+#include "risk/consent.h"
 #include "risk/risk.h"
 #include "rules/pack_loader.h"
 #include "rules/rule_control.h"
@@ -42,9 +43,12 @@ struct LinterOptions {
   // Built-in findings obey them too. An unknown id makes the Linter throw ConfigError.
   std::vector<RuleOverride> rule_overrides;
 
-  // The consent ledger named by the config (resolved path; empty when none). Read by the
-  // consent ledger (issue 6).
+  // The consent ledger named by the config (resolved path; empty when none): consented
+  // people are not flagged for what their consent covers (risk/consent.h).
   std::filesystem::path consent_ledger;
+  // Where the practice location was set ("/x/.discreet.json"), for the message when
+  // `risk.practice_name` is unknown to the gazetteer or ambiguous.
+  std::string practice_origin = "practice_location";
 };
 
 struct CheckInput {
@@ -87,6 +91,7 @@ class Linter {
   std::vector<std::unique_ptr<Detector>> detectors_;
   std::vector<RulePack> packs_;
   RuleControl control_;
+  ConsentLedger consent_;
 };
 
 const char* Version();

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/inputs.h"
+#include "cli/linter_setup.h"
 #include "linter.h"
 #include "report/json.h"
 #include "report/text.h"
@@ -34,7 +35,12 @@ Options:
                          colour the text output (auto: only on a terminal; NO_COLOR
                          turns it off)
   --lossy                replace invalid UTF-8 instead of refusing the file
-  -h, --help             this help
+%s  -h, --help             this help
+
+Configuration: the nearest .discreet.json above each checked file (or above the working
+directory for standard input) sets the practice location, thresholds, packs, rule levels
+and the consent ledger; `discreet init` writes a commented one. Rule packs in
+.discreet/plugins/ beside it load like the shipped ones.
 
 Exit codes: 0 nothing at or above --fail-on, 1 a draft at or above it, 2 usage or
 configuration error, 3 an input could not be read (the other inputs are still checked).
@@ -55,12 +61,15 @@ int RunCheck(Args& args) {
   bool lossy = false, explain = false;
   std::optional<bool> redact;
   std::vector<std::string> paths;
+  SetupFlags setup_flags;
   while (!args.Done()) {
     if (args.Flag("--help") || args.Flag("-h")) {
-      std::fputs(kCheckHelp, stdout);
+      std::printf(kCheckHelp, kSetupFlagsHelp);
       return kExitOk;
     }
-    if (auto v = args.Option("--format")) {
+    if (ParseSetupFlag(args, setup_flags)) {
+      continue;
+    } else if (auto v = args.Option("--format")) {
       if (*v == "text") format = Format::kText;
       else if (*v == "json") format = Format::kJson;
       else throw UsageError{"unknown --format '" + *v + "' (expected text or json)"};
@@ -97,12 +106,13 @@ int RunCheck(Args& args) {
   render.color = format == Format::kText &&
                  (color == "always" || (color == "auto" && isatty(STDOUT_FILENO) && !EnvSet("NO_COLOR")));
 
-  Linter linter{LinterOptions{}};
+  LinterSetup setup(std::move(setup_flags));
   InputSet inputs = ReadInputs(paths);
   std::vector<std::string> errors = std::move(inputs.errors);
   std::vector<FileReport> reports;
   for (InputFile& f : inputs.files) {
     try {
+      const Linter& linter = setup.LinterFor(f.path);
       reports.push_back(linter.Check({.path = f.path, .bytes = std::move(f.bytes), .format = f.format, .lossy = lossy}));
     } catch (const InputError& e) {
       errors.push_back(e.what());

@@ -10,5 +10,6 @@ int RunRules(Args& args);
 int RunEval(Args& args);
 int RunServe(Args& args);
 int RunToken(Args& args);
+int RunInit(Args& args);
 
 }  // namespace discreet::cli

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/linter_setup.h"
 #include "eval/eval.h"
 #include "linter.h"
 
@@ -25,6 +26,8 @@ Options:
   --min-flag-recall X       exit 1 when flag recall is below X (0..1)
   --max-clean-flagged N     exit 1 when more than N clean phrases are flagged
   --max-passes-blocked N    exit 1 when more than N pass drafts are blocked
+%s
+The configuration is the .discreet.json above the corpus file, or --config.
 )";
 
 double ParseFraction(const std::string& name, const std::string& v) {
@@ -53,12 +56,15 @@ int RunEval(Args& args) {
   std::string path, format = "text";
   double min_accuracy = 0, min_recall = 0;
   int max_clean = -1, max_blocked = -1;
+  SetupFlags setup_flags;
   while (!args.Done()) {
     if (args.Flag("--help") || args.Flag("-h")) {
-      std::fputs(kEvalHelp, stdout);
+      std::printf(kEvalHelp, kSetupFlagsHelp);
       return kExitOk;
     }
-    if (auto v = args.Option("--format")) {
+    if (ParseSetupFlag(args, setup_flags)) {
+      continue;
+    } else if (auto v = args.Option("--format")) {
       if (*v != "text" && *v != "json") throw UsageError{"unknown --format '" + *v + "' (expected text or json)"};
       format = *v;
     } else if (auto v = args.Option("--min-accuracy")) {
@@ -91,7 +97,8 @@ int RunEval(Args& args) {
     std::fprintf(stderr, "discreet: %s\n", e.what());
     return kExitInput;
   }
-  Linter linter{LinterOptions{}};
+  LinterSetup setup(std::move(setup_flags));
+  const Linter& linter = setup.LinterFor(path);
   EvalResult result = Evaluate(linter, items);
   std::string out = format == "json" ? EvalJson(result).dump(2) + "\n" : EvalText(result);
   std::fwrite(out.data(), 1, out.size(), stdout);

@@ -23,6 +23,7 @@ Usage:
   discreet eval CORPUS.jsonl             score detection on a labelled corpus
   discreet serve [--port N]              answer checks over HTTP on this machine
   discreet token                         print the pairing token the server requires
+  discreet init                          write a commented starting .discreet.json
   discreet --version | --help
 
 Examples:
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
     if (command == "eval") return RunEval(args);
     if (command == "serve") return RunServe(args);
     if (command == "token") return RunToken(args);
+    if (command == "init") return RunInit(args);
     std::fprintf(stderr, "discreet: unknown command '%s' (try: discreet --help)\n", command.c_str());
     return kExitUsage;
   } catch (const UsageError& e) {

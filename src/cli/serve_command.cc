@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/linter_setup.h"
 #include "linter.h"
 #include "server/server.h"
 #include "server/token.h"
@@ -43,7 +44,10 @@ Options:
   --read-timeout SECS   time to send a whole request (default 10)
   --idle-timeout SECS   keep-alive wait for the next request (default 30)
   --access-log          log method, path, status and duration to stderr (never bodies)
-  -h, --help            this help
+%s  -h, --help            this help
+
+The configuration is the .discreet.json above the working directory (or --config): its
+settings apply to every check, and its server.extension_origins add to --allow-origin.
 )";
 
 size_t ParseCount(const std::string& option, const std::string& v, size_t min, size_t max) {
@@ -87,12 +91,15 @@ void CheckOrigin(const std::string& origin) {
 
 int RunServe(Args& args) {
   server::ServerOptions options;
+  SetupFlags setup_flags;
   while (!args.Done()) {
     if (args.Flag("--help") || args.Flag("-h")) {
-      std::fputs(kServeHelp, stdout);
+      std::printf(kServeHelp, kSetupFlagsHelp);
       return kExitOk;
     }
-    if (auto v = args.Option("--port")) {
+    if (ParseSetupFlag(args, setup_flags)) {
+      continue;
+    } else if (auto v = args.Option("--port")) {
       options.port = static_cast<uint16_t>(ParseCount("--port", *v, 0, 65535));
     } else if (auto v = args.Option("--host")) {
       options.host = *v;
@@ -132,8 +139,14 @@ int RunServe(Args& args) {
   if (const char* delay = std::getenv("DISCREET_TEST_WORKER_DELAY_MS"))
     options.test_worker_delay = std::chrono::milliseconds(std::atoi(delay));
 
+  LinterSetup setup(std::move(setup_flags));
+  const std::filesystem::path here = std::filesystem::current_path();
+  for (const std::string& origin : setup.ConfigFor(here).extension_origins) {
+    CheckOrigin(origin);
+    options.extension_origins.push_back(origin);
+  }
+  const Linter& linter = setup.LinterFor(here);
   options.token = server::LoadOrCreateToken(server::TokenPath());
-  Linter linter{LinterOptions{}};
   return server::RunServer(linter, options, [](const std::string& address) {
     std::printf("discreet: listening on http://%s/\n", address.c_str());
     std::fflush(stdout);

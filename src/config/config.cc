@@ -1,5 +1,6 @@
-// Config: parsed with nlohmann_json, each key checked by hand so the message says what
-// was expected; positions from JsonPositions so every error names its line:column.
+// Config: parsed with nlohmann_json (// and /* */ comments allowed, as `discreet init`
+// writes them), each key checked by hand so the message says what was expected; positions
+// from JsonPositions so every error names its line:column.
 #include "config/config.h"
 
 #include <fstream>
@@ -24,7 +25,7 @@ class ConfigParser {
   Config Parse() {
     json root;
     try {
-      root = json::parse(text_);
+      root = json::parse(text_, nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
     } catch (const json::parse_error& e) {
       std::string what = e.what();
       size_t colon = what.find(": ", what.find("parse error"));
@@ -121,7 +122,6 @@ class ConfigParser {
     }
     if (!c.practice_location_name && !c.practice_location_population)
       Fail("/" + key, key, "expected a name, a population or both");
-    c.practice_location_needs_gazetteer = c.practice_location_name && !c.practice_location_population;
   }
 
   void ParseThresholds(const json& v, Config& c) {
@@ -216,7 +216,10 @@ Config LoadConfig(const fs::path& file) {
 
 void ApplyConfig(const Config& c, LinterOptions& o) {
   o.locale = c.locale;
-  if (c.practice_location_name) o.risk.practice_name = *c.practice_location_name;
+  if (c.practice_location_name) {
+    o.risk.practice_name = *c.practice_location_name;
+    o.practice_origin = c.file.string();
+  }
   if (c.practice_location_population) o.risk.practice_population = *c.practice_location_population;
   if (c.block_kappa) o.risk.block_kappa = *c.block_kappa;
   if (c.warn_kappa) o.risk.warn_kappa = *c.warn_kappa;

@@ -24,10 +24,7 @@ struct Config {
   // practice_location: the town the practice is in, the default scope of the risk model.
   std::optional<std::string> practice_location_name;
   std::optional<double> practice_location_population;
-  // True when a name was given without a population: the gazetteer lookup (issue 6,
-  // lexicons/<locale>/places.tsv) must fill the population in. Until it does, the name is
-  // passed on and the risk model uses its default population.
-  bool practice_location_needs_gazetteer = false;
+  // A name without a population is looked up in the gazetteer when the Linter is built.
 
   // thresholds and beta (the risk model; see docs/risk-model.md).
   std::optional<double> block_kappa;

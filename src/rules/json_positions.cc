@@ -17,8 +17,22 @@ class PositionScanner {
   }
 
  private:
+  // Whitespace and, for files parsed with comments allowed (.discreet.json), // and /* */
+  // comments; strict JSON never has a '/' here, so skipping them changes nothing for it.
   void Ws() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+    while (i_ < s_.size()) {
+      char c = s_[i_];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        ++i_;
+      } else if (c == '/' && i_ + 1 < s_.size() && s_[i_ + 1] == '/') {
+        while (i_ < s_.size() && s_[i_] != '\n') ++i_;
+      } else if (c == '/' && i_ + 1 < s_.size() && s_[i_ + 1] == '*') {
+        size_t end = s_.find("*/", i_ + 2);
+        i_ = end == std::string_view::npos ? s_.size() : end + 2;
+      } else {
+        break;
+      }
+    }
   }
   std::string String() {
     std::string v;
