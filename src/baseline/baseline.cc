@@ -63,6 +63,20 @@ Baseline Baseline::Load(const fs::path& file) {
   return b;
 }
 
+Baseline Baseline::Emptied() const {
+  Baseline b;
+  b.file_ = file_;
+  b.root_ = root_;
+  b.salt_ = salt_;
+  return b;
+}
+
+size_t Baseline::findings() const {
+  size_t n = 0;
+  for (const auto& [fp, e] : entries_) n += e.count;
+  return n;
+}
+
 std::string Baseline::PathKey(std::string_view path) const {
   if (path == "-" || path == "<stdin>") return "<stdin>";
   fs::path p = fs::absolute(fs::path(path)).lexically_normal();

@@ -29,13 +29,19 @@ class Baseline {
   static Baseline Create(const std::filesystem::path& file);
   // Throws ConfigError when `file` cannot be read or is not a discreet baseline.
   static Baseline Load(const std::filesystem::path& file);
+  // The same file and salt with no findings: re-recording a blog keeps the fingerprints of
+  // findings that did not change, so the baseline's diff shows only what did.
+  Baseline Emptied() const;
 
   // Records every finding of one checked file.
   void Add(std::string_view path, const Document& doc, const std::vector<Finding>& findings);
   // Removes the findings the baseline accepts; returns how many.
   size_t Filter(std::string_view path, const Document& doc, std::vector<Finding>& findings) const;
 
-  size_t size() const { return entries_.size(); }
+  size_t size() const { return entries_.size(); }  // distinct fingerprints
+  size_t findings() const;                           // accepted findings (counts summed)
+  // The file's random salt; also salts SARIF fingerprints when a baseline is in use.
+  const std::string& salt() const { return salt_; }
   std::string ToJson() const;
   // Writes ToJson() to the file atomically (a temporary file in the same folder, then
   // rename). Throws ConfigError on failure.
