@@ -392,6 +392,9 @@ class PersonNameDetector : public Detector {
     bool informative = s.Cases().Informative(t);
     NameWord first = Describe(s, i);
     if (informative && !first.upper && first.gcommon) return -1;  // "will", "grace" in ordinary prose
+    // A surname that is also a common word cannot open a name ("MY CLIENT RACHEL GOLDBERG",
+    // "#ThankYouSally"); surname-first names open with a real surname ("Nguyễn Văn An").
+    if (!first.given && first.scommon) return -1;
 
     // Gather the chain: up to 4 name words separated by single spaces.
     std::vector<std::pair<size_t, NameWord>> chain{{i, first}};
@@ -410,6 +413,8 @@ class PersonNameDetector : public Detector {
         name_like = informative ? w.upper : !IsLowercaseFunctionName(tokens[n].key);
       } else if (RealSurname(w) || (w.given && w.gfreq >= 1e-4)) {
         name_like = informative ? w.upper : !IsLowercaseFunctionName(tokens[n].key);
+      } else if (informative && w.upper && w.given && chain.size() >= 2) {
+        name_like = true;  // "Nguyễn Văn An": a capitalised given name that is also a word, inside a name
       } else if (IsParticle(tokens[n].key)) {
         long after = who::NextInName(text, tokens, n);
         name_like = after >= 0 && who::StartsUpper(text, tokens[after]);

@@ -67,7 +67,8 @@ bool IsStopWord(std::string_view k) {
                                  "inside", "downtown", "is", "was", "are", "were", "has", "had", "a", "an", "the",
                                  "this", "that", "these", "those", "today", "yesterday", "tonight", "again", "here",
                                  "there", "so", "as", "if", "when", "while", "because", "she", "he", "they", "i",
-                                 "we", "you", "it", "just", "finally", "came", "comes", "said", "told", "booked"});
+                                 "we", "you", "it", "just", "finally", "came", "comes", "said", "told", "booked", "will", "would",
+                                 "can", "could", "should", "may", "might", "must", "be", "been", "does", "did"});
 }
 bool IsDeterminerish(std::string_view k) {
   return In(k, {"the", "our", "their", "his", "her", "my", "your", "this", "that", "a", "an", "its"});
@@ -194,6 +195,8 @@ class PublicRoleDetector : public Detector {
       }
     }
     if (!who::IsAlphaWord(tokens[k])) return sc;
+    // "the owner of a sore neck": an indefinite scope is one of many, never a unique role.
+    if (tokens[k].key == "a" || tokens[k].key == "an") return sc;
     bool informative = s.Cases().Informative(tokens[k]);
     if (organisations_) {
       if (auto m = organisations_->index().LongestAt(tokens, k)) {
@@ -250,6 +253,7 @@ class PublicRoleDetector : public Detector {
       while (taken < 4) {
         const Token& w = tokens[j];
         if (!who::IsAlphaWord(w) || (w.shape != Shape::kLower && informative) || IsStopWord(w.key)) break;
+        if (IsOwnBusinessNoun(w.key)) return sc;  // "the owner of the studio will be away"
         ++taken;
         last = j;
         local = local || IsLocalNoun(w.key) || w.key == "local";
@@ -330,6 +334,8 @@ class PublicRoleDetector : public Detector {
     size_t end = i - 1;
     if (tokens[end].key == "'" && end > 0) --end;
     if (!who::IsAlphaWord(tokens[end])) return {};
+    // "A player": an article, not the A's (whose alias folds to "a" without the possessive).
+    if (IsDeterminerish(tokens[end].key) && !tokens[end].possessive) return {};
     bool informative = s.Cases().Informative(tokens[end]);
     for (size_t j = end >= 5 ? end - 5 : 0; j <= end; ++j) {
       if (!who::IsAlphaWord(tokens[j])) continue;

@@ -343,8 +343,8 @@ PublicFigureMatcher::PublicFigureMatcher(const LexiconSet& lexicons)
       surnames_(lexicons.Find("surnames")),
       places_(lexicons.Find("places")) {}
 
-// A one-word name that is also a common given name, an ordinary word or a big city:
-// "Serena", "Drake", "Pink", "Lincoln".
+// A one-word name that is also a common given name, a common-word surname or a big city:
+// "Serena", "Pink", "Lincoln". (Dictionary words such as "Future" are caught by At.)
 bool PublicFigureMatcher::Ambiguous(std::string_view key) const {
   if (given_) {
     for (uint32_t r : WordValues(given_, key)) {
@@ -377,8 +377,8 @@ std::optional<PublicFigureMatcher::Hit> PublicFigureMatcher::At(std::string_view
   }
   bool informative = cases.Informative(tokens[i]);
   if (words == 1) {
-    if (!Ambiguous(tokens[i].key)) return hit;
-    // "Drake", "Pink", "Prince": only capitalised where a capital means something, not
+    if (!Ambiguous(tokens[i].key) && IsNameEvidence(Stem(text, tokens[i]))) return hit;
+    // "Drake", "Pink", "Prince", "Future": an ordinary word too, so only capitalised where a capital means something, not
     // first in a sentence, and not inside a longer capitalised name ("Crown Prince").
     if (!informative || !StartsUpper(text, tokens[i]) || AtSentenceStart(tokens, i)) return std::nullopt;
     if (i > 0 && NextInName(text, tokens, i - 1) == static_cast<long>(i) && StartsUpper(text, tokens[i - 1]))
