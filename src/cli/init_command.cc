@@ -34,6 +34,10 @@ constexpr const char* kStarterConfig = R"({
   // "Zurich, CH"), a population, or both (a population you give wins).
   // "practice_location": {"name": "Pinedale, WY"},
 
+  // How many people come to the practice (clients and staff). Gossip about a client is
+  // read by them, and they can tell who "the guy with the black Escalade" is.
+  "clientele": 2000,
+
   // Set this when every post is about your clients (a clinic blog): then any identifying
   // detail counts, even when the post never says "my client".
   "all_posts_about_clients": false,

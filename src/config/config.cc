@@ -50,6 +50,10 @@ class ConfigParser {
         ParseThresholds(v, c);
       } else if (key == "beta") {
         c.beta = Fraction(v, at, key, "a number in (0, 1]: how much the second and later details count");
+      } else if (key == "clientele") {
+        if (!v.is_number() || v.get<double>() < 1)
+          Fail(at, key, "expected how many people come to the practice (clients and staff), like 2000");
+        c.clientele = v.get<double>();
       } else if (key == "all_posts_about_clients") {
         if (!v.is_boolean()) Fail(at, key, "expected true or false");
         c.all_posts_about_clients = v.get<bool>();
@@ -72,8 +76,8 @@ class ConfigParser {
         ParseServer(v, c);
       } else {
         Fail(at + "#key", key,
-             "unknown key (expected locale, practice_location, thresholds, beta, all_posts_about_clients, packs, "
-             "rules, consent_ledger or server)");
+             "unknown key (expected locale, practice_location, clientele, thresholds, beta, all_posts_about_clients, "
+             "packs, rules, consent_ledger or server)");
       }
     }
     if (c.block_kappa && c.warn_kappa && *c.warn_kappa > *c.block_kappa)
@@ -225,6 +229,7 @@ void ApplyConfig(const Config& c, LinterOptions& o) {
   if (c.warn_kappa) o.risk.warn_kappa = *c.warn_kappa;
   if (c.sensitive_block_kappa) o.risk.sensitive_block_kappa = *c.sensitive_block_kappa;
   if (c.beta) o.risk.beta = *c.beta;
+  if (c.clientele) o.risk.clientele = *c.clientele;
   if (c.all_posts_about_clients) o.risk.all_posts_about_clients = *c.all_posts_about_clients;
   const std::string where = c.file.string();
   if (c.enable_packs) {

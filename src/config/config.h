@@ -31,6 +31,7 @@ struct Config {
   std::optional<double> warn_kappa;
   std::optional<double> sensitive_block_kappa;
   std::optional<double> beta;
+  std::optional<double> clientele;  // how many people come to the practice (gossip's readers)
   std::optional<bool> all_posts_about_clients;
 
   // packs: `enable` (when given) lists the only packs that load; `disable` switches packs off.

@@ -171,6 +171,22 @@ ContextCues::ContextCues() {
   for (const CuePhrase& c : kCuePhrases) cues_.AddKeys(SplitSpaces(c.phrase), c.kind);
 }
 
+// "my 3pm", "my 10am", "my 7 am": a time of day owned by the writer is a client's booking.
+static bool IsAppointmentSlot(const std::vector<Token>& tokens, size_t i) {
+  if (tokens[i].key != "my") return false;
+  long n = NextWord(tokens, i);
+  if (n < 0) return false;
+  std::string_view k = tokens[n].key;
+  size_t digits = 0;
+  while (digits < k.size() && k[digits] >= '0' && k[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 2) return false;
+  std::string_view rest = k.substr(digits);
+  if (rest == "am" || rest == "pm") return true;
+  if (!rest.empty()) return false;
+  long m = NextWord(tokens, static_cast<size_t>(n));
+  return m >= 0 && (tokens[m].key == "am" || tokens[m].key == "pm");
+}
+
 ContextCues::Map ContextCues::Analyse(const std::vector<Token>& tokens) const {
   Map m;
   if (tokens.empty()) return m;
@@ -185,6 +201,11 @@ ContextCues::Map ContextCues::Analyse(const std::vector<Token>& tokens) const {
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (!t.is_word()) continue;
+    if (IsAppointmentSlot(tokens, i)) {  // "my 3pm", "MY 10AM": a booked client
+      raise(m.sentence_client[t.sentence], Cue::kStrong);
+      raise(m.paragraph_client[t.paragraph], Cue::kStrong);
+      continue;
+    }
     auto match = cues_.LongestAt(tokens, i);
     if (!match) continue;
     for (uint32_t kind : match->values) {

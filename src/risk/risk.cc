@@ -66,9 +66,12 @@ std::string ExplainSubject(const Subject& s, const std::vector<Finding>& finding
   std::string pop = FormatCount(s.population);
   std::string kind = s.population < 50'000 ? "a town" : "a city";
   std::string scope;
-  if (s.scope_finding >= 0) scope = "in " + shown(findings[s.scope_finding]) + ", " + kind + " of " + pop;
+  if (s.clientele_scope)
+    scope = "among the " + pop + " or so people who come to the practice (gossip is read by them)";
+  else if (s.scope_finding >= 0) scope = "in " + shown(findings[s.scope_finding]) + ", " + kind + " of " + pop;
   else if (!s.scope_name.empty()) scope = "in " + s.scope_name + ", " + kind + " of " + pop;
-  else scope = "among " + pop + " people (no place is named, so a town of that size is assumed)";
+  else scope = "among " + pop + " people (no place is named, so a town of that size is assumed; set the practice "
+               "location in .discreet.json)";
   return "This description fits " + fits + " " + scope + " — " + details + ": " + FormatBits(s.bits) +
          " bits where " + FormatBits(s.bits_needed) + " are enough.";
 }
@@ -103,6 +106,9 @@ void Decide(Subject& s, bool identifying, bool contact, const RiskConfig& config
   if (s.client && s.public_person) {
     s.verdict = Verdict::kBlock;
     s.reason = "a client who is a public figure or holds a public role: anyone can look them up";
+  } else if (s.client && s.named && s.sensitive) {
+    s.verdict = Verdict::kBlock;
+    s.reason = "a client is named together with what they shared or went through";
   } else if (s.client && contact) {
     s.verdict = Verdict::kBlock;
     s.reason = "a client's contact details or ID number";
@@ -152,6 +158,7 @@ RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& 
       if (f.rule == "client-context") s.client = true;
       if (f.rule == "public-figure" || f.rule == "public-role") s.public_person = s.public_person || f.severity >= Severity::kWarning;
       if (f.category == Category::kSensitive && f.severity >= Severity::kWarning) s.sensitive = true;
+      if (f.rule == "gossip" && f.severity >= Severity::kWarning) s.gossip = s.client = true;  // gossip is about a client
       if ((f.rule == "contact-info" || f.rule == "id-number") && f.severity >= Severity::kWarning) contact = true;
       if (f.population && *f.population > 0 && (!place_population || *f.population < *place_population)) {
         place_population = f.population;
@@ -170,6 +177,11 @@ RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& 
       s.scope_name = config.practice_name;
     } else {
       s.population = config.default_population;
+    }
+    if (s.gossip && config.clientele < s.population) {
+      s.population = config.clientele;
+      s.scope_finding = -1;
+      s.clientele_scope = true;
     }
     std::sort(freqs.begin(), freqs.end());
     double log_p = 0;  // natural log of p, so long descriptions cannot underflow

@@ -20,6 +20,9 @@ struct RiskConfig {
   double default_population = 100'000;
   std::optional<double> practice_population;  // the configured practice location
   std::string practice_name;
+  // Who reads gossip about a client: the practice's own clients and staff, who can see the
+  // person come and go. A subject with gossip is looked for among this many, not the town.
+  double clientele = 2'000;
   double beta = 0.8;                 // discount for every attribute but the rarest
   double block_kappa = 0.2;          // client subject: block at or above
   double warn_kappa = 0.05;          // client subject: warn at or above
@@ -34,12 +37,14 @@ struct Subject {
   bool public_person = false;  // a public figure or role, or a participant of a named event:
                                // who they are is a lookup away, so no crowd hides them
   bool sensitive = false;  // a health, intimate, personal-life, session or gossip finding
+  bool gossip = false;     // complaining or bragging about the person (read by the clientele)
   double k = 0;            // expected number of people the description fits
   double kappa = 0;        // chance that a guess among them is right
   double bits = 0;         // information the description carries
   double bits_needed = 0;  // log2 of the scope population
   int scope_finding = -1;    // the place finding that set the population, if any
   std::string scope_name;    // the configured practice location, when that set it
+  bool clientele_scope = false;  // gossip: the practice's clientele set the population
   double population = 0;
   std::vector<int> findings;
   int best_change = -1;      // the finding whose generalisation lowers the risk most
