@@ -1,0 +1,276 @@
+// End-to-end test of the browser extension (extension/) in real headless Chromium: starts
+// `discreet serve` and a local test page, loads the unpacked extension, pairs it through
+// its options page, then types drafts into the page's composers and checks highlights,
+// the panel, the publish gate, and the quiet badge when the server is gone.
+// Run by run.sh; env: DISCREET_BIN (the binary), CHROMIUM (the browser), OUT_DIR.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const extensionDir = path.resolve(here, "../../extension");
+const outDir = process.env.OUT_DIR || path.join(here, "out");
+const binary = process.env.DISCREET_BIN;
+const browserPath = process.env.CHROMIUM || "/usr/bin/chromium";
+// The id Chromium derives from manifest.json's "key" (see extension/README.md).
+const EXTENSION_ID = "eigffkenpkckjhphfnmbgaonkelnhmag";
+
+const BLOCK_DRAFT = "My client Sally Jones came in for her chemo-related neck pain today.";
+const SAFE_DRAFT = "Super Bowl Sunday special: 20% off every 60-minute massage!";
+
+let tmp, server, serverPort, serverLog = "", token, pageServer, pageUrl, context, page;
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, ["serve", "--port", "0", "--allow-origin", `chrome-extension://${EXTENSION_ID}`, "--access-log"],
+      { env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, "config") }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    const timer = setTimeout(() => reject(new Error("discreet serve did not start in 20 s: " + out + serverLog)), 20000);
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/listening on http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[1]) });
+      }
+    });
+    child.stderr.on("data", (d) => (serverLog += d));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`discreet serve exited (${code}) before listening: ${serverLog}`));
+    });
+  });
+}
+
+// POST /v1/check lines in the server's access log (it logs method, path, status; never bodies).
+const checksLogged = () => serverLog.split("\n").filter((l) => l.startsWith("POST /v1/check 200")).length;
+
+before(async () => {
+  assert.ok(binary && fs.existsSync(binary), `DISCREET_BIN must name the discreet binary (got ${binary})`);
+  assert.ok(fs.existsSync(browserPath), `Chromium not found at ${browserPath} (apt-get install chromium)`);
+  fs.mkdirSync(outDir, { recursive: true });
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "discreet-ext-"));
+
+  ({ child: server, port: serverPort } = await startServer());
+  token = execFileSync(binary, ["token"], { env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, "config") } })
+    .toString().trim();
+  assert.match(token, /^\S{16,}$/);
+
+  const html = fs.readFileSync(path.join(here, "page", "index.html"));
+  pageServer = createServer((req, res) => {
+    res.writeHead(req.url === "/" ? 200 : 404, { "Content-Type": "text/html; charset=utf-8" });
+    res.end(req.url === "/" ? html : "not found");
+  });
+  await new Promise((r) => pageServer.listen(0, "127.0.0.1", r));
+  pageUrl = `http://127.0.0.1:${pageServer.address().port}/`;
+
+  context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
+    executablePath: browserPath,
+    headless: false,  // extensions need the new headless mode, asked for below
+    viewport: { width: 1280, height: 720 },
+    timeout: 60000,
+    args: [
+      "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+    ],
+  });
+  let worker = context.serviceWorkers()[0];
+  if (!worker) worker = await context.waitForEvent("serviceworker", { timeout: 20000 });
+  assert.equal(new URL(worker.url()).host, EXTENSION_ID, "the extension id is the one pinned by manifest.json's key");
+});
+
+after(async () => {
+  if (context) await context.close().catch(() => {});
+  if (server && server.exitCode === null) server.kill("SIGTERM");
+  if (pageServer) pageServer.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+// Everything the extension drew, read from the page: highlight ranges, mirror marks, panel.
+async function ui() {
+  return page.evaluate(() => {
+    const out = { highlights: {}, mirror: [], verdict: null, panelText: "", gate: null };
+    for (const name of ["discreet-block", "discreet-warn", "discreet-info"]) {
+      const h = CSS.highlights.get(name);
+      if (h) out.highlights[name] = [...h].map((r) => ({ text: r.toString(), connected: r.startContainer.isConnected }));
+    }
+    const root = document.querySelector("discreet-ui")?.shadowRoot;
+    if (root) {
+      out.mirror = [...root.querySelectorAll(".mirror:not([hidden]) mark")].map((m) => m.textContent);
+      const panel = root.querySelector(".panel");
+      out.verdict = panel ? panel.dataset.verdict : null;
+      out.panelText = panel ? panel.textContent : "";
+      const gate = root.querySelector("[data-discreet-gate]");
+      out.gate = gate ? gate.textContent : null;
+    }
+    out.feed = [...document.querySelectorAll("#feed li")].map((li) => li.textContent);
+    return out;
+  });
+}
+
+async function waitFor(what, predicate, timeout = 10000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await ui();
+    if (predicate(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const shot = path.join(outDir, `failure-${what.replace(/\W+/g, "-")}.png`);
+  await page.screenshot({ path: shot }).catch(() => {});
+  assert.fail(`timed out waiting for ${what} (screenshot: ${shot}); last UI state: ${JSON.stringify(last, null, 1)}`);
+}
+
+const allRanges = (s) => Object.values(s.highlights).flat();
+
+test("options page pairs with the running server", async () => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  assert.match(await options.locator("#serve-cmd").textContent(), new RegExp(`--allow-origin chrome-extension://${EXTENSION_ID}`));
+  await options.fill("#port", String(serverPort));
+  await options.fill("#token", "not-the-token-" + "x".repeat(20));
+  await options.click("#save");
+  await options.locator('#status[data-state="failed"]').waitFor({ timeout: 10000 });
+  assert.match(await options.locator("#status").textContent(), /Wrong token/);
+  await options.fill("#token", token);
+  await options.click("#save");
+  await options.locator('#status[data-state="paired"]').waitFor({ timeout: 10000 });
+  await options.close();
+});
+
+test("a draft naming a client with a health detail is highlighted, explained and held at Post", async () => {
+  page = await context.newPage();
+  page.setDefaultTimeout(10000);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: pageUrl });
+  await page.goto(pageUrl);
+  const before = checksLogged();
+  await page.click("#composer");
+  await page.keyboard.type(BLOCK_DRAFT, { delay: 15 });
+  const s = await waitFor("the block verdict", (u) => u.verdict === "block" && allRanges(u).length > 0);
+
+  // Highlights: CSS Custom Highlight ranges over the composer's own text, no spans added.
+  const texts = allRanges(s).map((r) => r.text);
+  assert.ok(texts.includes("Sally Jones"), `a range covers the name: ${JSON.stringify(s.highlights)}`);
+  assert.ok(texts.some((t) => /chemo/.test(t)), `a range covers the health detail: ${JSON.stringify(texts)}`);
+  assert.equal(await page.locator("#composer *").count(), 0, "the editor's DOM is untouched (only its text node)");
+  // Panel: verdict, messages, explanation, suggestions.
+  assert.match(s.panelText, /block/i);
+  assert.match(s.panelText, /Sally Jones/);
+  // What the server says about this draft (asked directly; Node sends no Origin).
+  const report = await (await fetch(`http://127.0.0.1:${serverPort}/v1/check`, { method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ text: BLOCK_DRAFT, format: "text" }) })).json();
+  assert.equal(report.verdict, "block");
+  for (const f of report.findings) assert.ok(s.panelText.includes(f.message), `panel shows "${f.message}"`);
+  for (const subj of report.subjects) if (subj.explanation) assert.ok(s.panelText.includes(subj.explanation), "panel shows the risk explanation");
+  const suggestion = page.locator("discreet-ui .panel .sug").first();
+  assert.ok(await suggestion.count() > 0, "the panel offers safer wording");
+  // Debounced: a few checks for the whole draft, not one per keystroke.
+  const checks = checksLogged() - before;
+  assert.ok(checks >= 1 && checks <= 5, `${checks} checks for ${BLOCK_DRAFT.length} keystrokes`);
+
+  // Screenshot: the composer with its highlights and the panel beside it.
+  const a = await page.locator("#rich").boundingBox(), b = await page.locator("discreet-ui .panel").boundingBox();
+  const x = Math.min(a.x, b.x) - 4, y = Math.min(a.y, b.y) - 4;
+  await page.screenshot({ path: path.join(outDir, "panel.png"),
+    clip: { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x + 4, height: Math.max(a.y + a.height, b.y + b.height) - y + 4 } });
+
+  // Click to copy a suggestion.
+  const wording = await suggestion.textContent();
+  await suggestion.click();
+  await page.locator("discreet-ui .panel .sug.copied").waitFor({ timeout: 5000 });
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), wording);
+
+  // The publish gate holds Post and names the risk; "Edit draft" keeps it held.
+  await page.click("#post");
+  let g = await waitFor("the confirmation", (u) => u.gate !== null);
+  assert.match(g.gate, /could identify your client/);
+  assert.match(g.gate, /Sally Jones/);
+  assert.deepEqual(g.feed, [], "nothing was posted");
+  await page.locator("discreet-ui [data-discreet-gate] button", { hasText: "Edit draft" }).click();
+  g = await waitFor("the confirmation to close", (u) => u.gate === null);
+  assert.deepEqual(g.feed, []);
+
+  // "Post anyway" lets it through once.
+  await page.click("#post");
+  await waitFor("the confirmation", (u) => u.gate !== null);
+  await page.locator("discreet-ui [data-discreet-gate] button", { hasText: "Post anyway" }).click();
+  g = await waitFor("the post", (u) => u.feed.length === 1);
+  assert.equal(g.feed[0], BLOCK_DRAFT);
+  g = await waitFor("highlights to go with the draft", (u) => allRanges(u).length === 0);
+});
+
+test("highlights are recomputed when a rich editor re-renders its DOM", async () => {
+  await page.click("#composer");
+  await page.keyboard.type(BLOCK_DRAFT, { delay: 5 });
+  await waitFor("the block verdict", (u) => u.verdict === "block" && allRanges(u).some((r) => r.text === "Sally Jones"));
+  await page.evaluate(() => window.rerenderComposer());
+  const s = await waitFor("highlights on the new nodes",
+    (u) => allRanges(u).some((r) => r.text === "Sally Jones") && allRanges(u).every((r) => r.connected));
+  assert.ok(allRanges(s).some((r) => /chemo/.test(r.text)));
+  // Clear for the next test (select all + delete, as a user would).
+  await page.click("#composer");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await waitFor("the highlights to clear", (u) => allRanges(u).length === 0);
+});
+
+test("a Post click right after typing, before the pause, is still checked and held", async () => {
+  await page.click("#composer");
+  await page.keyboard.type(BLOCK_DRAFT, { delay: 0 });
+  await page.click("#post");
+  const g = await waitFor("the confirmation", (u) => u.gate !== null);
+  assert.deepEqual(g.feed.length, 1, "still only the earlier post");
+  await page.keyboard.press("Escape");
+  await waitFor("the confirmation to close", (u) => u.gate === null);
+  await page.click("#composer");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+});
+
+test("a safe draft shows pass and posts at once", async () => {
+  await page.click("#composer");
+  await page.keyboard.type(SAFE_DRAFT, { delay: 5 });
+  await waitFor("the pass verdict", (u) => u.verdict === "pass");
+  await page.click("#post");
+  const s = await waitFor("the post", (u) => u.feed.length === 2);
+  assert.equal(s.feed[1], SAFE_DRAFT);
+  assert.equal(s.gate, null);
+});
+
+test("a textarea gets an overlay mirror with the findings marked", async () => {
+  await page.click("#plain-composer");
+  await page.keyboard.type(BLOCK_DRAFT, { delay: 0 });
+  const s = await waitFor("mirror marks", (u) => u.verdict === "block" && u.mirror.includes("Sally Jones"));
+  assert.ok(s.mirror.some((t) => /chemo/.test(t)));
+  assert.equal(await page.locator("#plain-composer").inputValue(), BLOCK_DRAFT, "the textarea's value is untouched");
+  // The mirror sits exactly over the textarea.
+  const [ta, mirror] = await page.evaluate(() => {
+    const r = (e) => { const b = e.getBoundingClientRect(); return [b.x, b.y, b.width, b.height].map(Math.round); };
+    return [r(document.getElementById("plain-composer")), r(document.querySelector("discreet-ui").shadowRoot.querySelector(".mirror"))];
+  });
+  assert.deepEqual(mirror, ta);
+  await page.click("#share");
+  await waitFor("the confirmation", (u) => u.gate !== null);
+  await page.locator("discreet-ui [data-discreet-gate] button", { hasText: "Post anyway" }).click();
+  await waitFor("the post", (u) => u.feed.length === 3 && u.mirror.length === 0);
+});
+
+test("with the server stopped: a quiet badge, and Post goes through", async () => {
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+  await page.click("#composer");
+  await page.keyboard.type(BLOCK_DRAFT, { delay: 0 });
+  const s = await waitFor("the offline badge", (u) => u.verdict === "offline");
+  assert.match(s.panelText, /server not running/);
+  assert.equal(allRanges(s).length, 0);
+  await page.click("#post");
+  await waitFor("the post", (u) => u.feed.length === 4);
+});
