@@ -44,6 +44,17 @@ void BM_LinterBuild(benchmark::State& state) {
 }
 BENCHMARK(BM_LinterBuild)->Unit(benchmark::kMillisecond);
 
+// Loading every lexicon of a locale (the compiled image when the build wrote one): issue
+// 3's budget is 20 ms.
+void BM_LexiconLoad(benchmark::State& state) {
+  const auto dir = discreet::DefaultDataDir() / "lexicons" / "en";
+  for (auto _ : state) {
+    auto set = discreet::LexiconSet::Load(dir);
+    benchmark::DoNotOptimize(set);
+  }
+}
+BENCHMARK(BM_LexiconLoad)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();
