@@ -133,7 +133,8 @@ const allRanges = (s) => Object.values(s.highlights).flat();
 test("options page pairs with the running server", async () => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
-  assert.match(await options.locator("#serve-cmd").textContent(), new RegExp(`--allow-origin chrome-extension://${EXTENSION_ID}`));
+  // The page shows the exact command for this extension's origin (filled in on load).
+  await options.locator("#serve-cmd", { hasText: `--allow-origin chrome-extension://${EXTENSION_ID}` }).waitFor({ timeout: 10000 });
   await options.fill("#port", String(serverPort));
   await options.fill("#token", "not-the-token-" + "x".repeat(20));
   await options.click("#save");

@@ -27,6 +27,6 @@ out="${DISCREET_EXTENSION_OUT:-$here/out}"
 mkdir -p "$out"
 export DISCREET_BIN="$binary" CHROMIUM="$chromium" OUT_DIR="$out"
 # One browser at a time; a hard limit so a hang fails instead of stalling CI.
-timeout --kill-after=10 240 node --test --test-concurrency=1 --test-reporter=spec e2e.test.mjs
+timeout --kill-after=10 240 node --test --test-reporter=spec e2e.test.mjs
 [[ -s "$out/panel.png" ]] || { echo "extension e2e: no screenshot at $out/panel.png" >&2; exit 1; }
 echo "extension e2e: screenshot at $out/panel.png"
