@@ -101,12 +101,19 @@ async function handleCheck(msg, sender) {
   return { ok: true, report: r.body };
 }
 
-// Pairing check for the options page: health (no token), then an authorised call.
+// Pairing check for the options page: health (no token: is it running?), then a check
+// exactly like the real ones. It must be a POST: Chromium sends the extension's Origin on
+// the worker's POSTs but not on its GETs, so only a POST shows whether the server
+// allowlists this extension (--allow-origin). The text is fixed, never a draft.
 async function handleTest() {
   const health = await callServer("/v1/health", { withToken: false, timeoutMs: 3000 });
   if (!health.ok) return health;
-  const rules = await callServer("/v1/rules", { timeoutMs: 3000 });
-  if (!rules.ok) return rules;
+  const check = await callServer("/v1/check", {
+    method: "POST",
+    body: { text: "discreet pairing test", format: "text" },
+    timeoutMs: 3000,
+  });
+  if (!check.ok) return check;
   return { ok: true, version: health.body && health.body.version };
 }
 

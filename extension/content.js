@@ -25,6 +25,7 @@
   let active = null;          // the editor the panel belongs to
   let enabled = true;
   let pollTimer = 0;
+  let editorCount = 0;
   const allowOnce = new WeakSet();  // buttons whose next click passes the gate ("post anyway")
 
   // ---- messaging ----------------------------------------------------------------------
@@ -129,6 +130,7 @@
 
   class Editor {
     constructor(root) {
+      this.id = ++editorCount;
       this.root = root;
       this.isTextarea = root instanceof HTMLTextAreaElement;
       this.report = null;       // the last answer
@@ -578,9 +580,14 @@
       ]);
       if (ed.minimised && r.verdict === "block") ed.minimised = false;
     }
+    // Replace the panel only when what it says changed: keeps its scroll position,
+    // hover and focus while the page polls and re-renders.
+    const key = ed.id + "|" + panel.outerHTML;
+    if (ui.panel && ui.panelKey === key && ui.panel.isConnected) return placePanel();
     if (ui.panel) ui.panel.replaceWith(panel);
     else ui.layer.append(panel);
     ui.panel = panel;
+    ui.panelKey = key;
     placePanel();
   }
 
@@ -728,17 +735,19 @@
     ui.host.remove();
   }
 
-  document.addEventListener("focusin", onFocusIn, true);
-  document.addEventListener("input", onInput, true);
-  document.addEventListener("click", onClickCapture, true);
-  window.addEventListener("scroll", onViewport, { capture: true, passive: true });
-  window.addEventListener("resize", onViewport, { passive: true });
-
-  // Per-site switch (options page or the panel's "Turn off on this site").
+  // Nothing is watched (so nothing is sent) until the per-site switch says this site is on
+  // (options page, or the panel's "Turn off on this site").
   ask({ type: "site-status" }).then((s) => {
-    if (s && s.enabled === false) disable();
+    if (!s || s.enabled !== true) {
+      enabled = false;
+      return;
+    }
+    document.addEventListener("focusin", onFocusIn, true);
+    document.addEventListener("input", onInput, true);
+    document.addEventListener("click", onClickCapture, true);
+    window.addEventListener("scroll", onViewport, { capture: true, passive: true });
+    window.addEventListener("resize", onViewport, { passive: true });
+    // A composer already focused when the script loads.
+    if (document.activeElement) onFocusIn({ target: document.activeElement });
   });
-
-  // A composer already focused when the script loads.
-  if (document.activeElement) onFocusIn({ target: document.activeElement });
 })();

@@ -24,11 +24,13 @@ const EXTENSION_ID = "eigffkenpkckjhphfnmbgaonkelnhmag";
 const BLOCK_DRAFT = "My client Sally Jones came in for her chemo-related neck pain today.";
 const SAFE_DRAFT = "Super Bowl Sunday special: 20% off every 60-minute massage!";
 
-let tmp, server, serverPort, serverLog = "", token, pageServer, pageUrl, context, page;
+let server2, tmp, server, serverPort, serverLog = "", token, pageServer, pageUrl, context, page;
+const requests = [];  // every request the browser made: [url, from the service worker?]
 
-function startServer() {
+function startServer(allowOrigin = true) {
+  const origin = allowOrigin ? ["--allow-origin", `chrome-extension://${EXTENSION_ID}`] : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, ["serve", "--port", "0", "--allow-origin", `chrome-extension://${EXTENSION_ID}`, "--access-log"],
+    const child = spawn(binary, ["serve", "--port", "0", ...origin, "--access-log"],
       { env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, "config") }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     const timer = setTimeout(() => reject(new Error("discreet serve did not start in 20 s: " + out + serverLog)), 20000);
@@ -81,6 +83,7 @@ before(async () => {
       `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
     ],
   });
+  context.on("request", (r) => requests.push([r.url(), !!r.serviceWorker()]));
   let worker = context.serviceWorkers()[0];
   if (!worker) worker = await context.waitForEvent("serviceworker", { timeout: 20000 });
   assert.equal(new URL(worker.url()).host, EXTENSION_ID, "the extension id is the one pinned by manifest.json's key");
@@ -88,6 +91,7 @@ before(async () => {
 
 after(async () => {
   if (context) await context.close().catch(() => {});
+  if (server2 && server2.exitCode === null) server2.kill("SIGTERM");
   if (server && server.exitCode === null) server.kill("SIGTERM");
   if (pageServer) pageServer.close();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
@@ -130,11 +134,33 @@ async function waitFor(what, predicate, timeout = 10000) {
 
 const allRanges = (s) => Object.values(s.highlights).flat();
 
+// Each test starts from the page as loaded (so one failure does not leave a dialog or a
+// draft behind for the next).
+async function freshPage() {
+  if (!page) {
+    page = await context.newPage();
+    page.setDefaultTimeout(10000);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: pageUrl });
+  }
+  await page.goto(pageUrl);
+}
+
 test("options page pairs with the running server", async () => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
   // The page shows the exact command for this extension's origin (filled in on load).
   await options.locator("#serve-cmd", { hasText: `--allow-origin chrome-extension://${EXTENSION_ID}` }).waitFor({ timeout: 10000 });
+  // A server started without --allow-origin refuses the extension's Origin.
+  let port2;
+  ({ child: server2, port: port2 } = await startServer(false));
+  await options.fill("#port", String(port2));
+  await options.fill("#token", token);
+  await options.click("#save");
+  await options.locator('#status[data-state="failed"]').waitFor({ timeout: 10000 });
+  assert.match(await options.locator("#status").textContent(), /does not allow this extension/);
+  assert.match(await options.locator("#serve-cmd").textContent(), new RegExp(`--port ${port2} --allow-origin`));
+  server2.kill("SIGTERM");
+  // The right server, the wrong token.
   await options.fill("#port", String(serverPort));
   await options.fill("#token", "not-the-token-" + "x".repeat(20));
   await options.click("#save");
@@ -147,10 +173,7 @@ test("options page pairs with the running server", async () => {
 });
 
 test("a draft naming a client with a health detail is highlighted, explained and held at Post", async () => {
-  page = await context.newPage();
-  page.setDefaultTimeout(10000);
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: pageUrl });
-  await page.goto(pageUrl);
+  await freshPage();
   const before = checksLogged();
   await page.click("#composer");
   await page.keyboard.type(BLOCK_DRAFT, { delay: 15 });
@@ -209,6 +232,7 @@ test("a draft naming a client with a health detail is highlighted, explained and
 });
 
 test("highlights are recomputed when a rich editor re-renders its DOM", async () => {
+  await freshPage();
   await page.click("#composer");
   await page.keyboard.type(BLOCK_DRAFT, { delay: 5 });
   await waitFor("the block verdict", (u) => u.verdict === "block" && allRanges(u).some((r) => r.text === "Sally Jones"));
@@ -224,11 +248,12 @@ test("highlights are recomputed when a rich editor re-renders its DOM", async ()
 });
 
 test("a Post click right after typing, before the pause, is still checked and held", async () => {
+  await freshPage();
   await page.click("#composer");
   await page.keyboard.type(BLOCK_DRAFT, { delay: 0 });
   await page.click("#post");
   const g = await waitFor("the confirmation", (u) => u.gate !== null);
-  assert.deepEqual(g.feed.length, 1, "still only the earlier post");
+  assert.deepEqual(g.feed, [], "nothing was posted");
   await page.keyboard.press("Escape");
   await waitFor("the confirmation to close", (u) => u.gate === null);
   await page.click("#composer");
@@ -237,16 +262,18 @@ test("a Post click right after typing, before the pause, is still checked and he
 });
 
 test("a safe draft shows pass and posts at once", async () => {
+  await freshPage();
   await page.click("#composer");
   await page.keyboard.type(SAFE_DRAFT, { delay: 5 });
   await waitFor("the pass verdict", (u) => u.verdict === "pass");
   await page.click("#post");
-  const s = await waitFor("the post", (u) => u.feed.length === 2);
-  assert.equal(s.feed[1], SAFE_DRAFT);
+  const s = await waitFor("the post", (u) => u.feed.length === 1);
+  assert.equal(s.feed[0], SAFE_DRAFT);
   assert.equal(s.gate, null);
 });
 
 test("a textarea gets an overlay mirror with the findings marked", async () => {
+  await freshPage();
   await page.click("#plain-composer");
   await page.keyboard.type(BLOCK_DRAFT, { delay: 0 });
   const s = await waitFor("mirror marks", (u) => u.verdict === "block" && u.mirror.includes("Sally Jones"));
@@ -261,10 +288,57 @@ test("a textarea gets an overlay mirror with the findings marked", async () => {
   await page.click("#share");
   await waitFor("the confirmation", (u) => u.gate !== null);
   await page.locator("discreet-ui [data-discreet-gate] button", { hasText: "Post anyway" }).click();
-  await waitFor("the post", (u) => u.feed.length === 3 && u.mirror.length === 0);
+  await waitFor("the post", (u) => u.feed.length === 1 && u.mirror.length === 0);
+});
+
+test("turned off on a site: nothing shown and nothing held until turned back on", async () => {
+  await freshPage();
+  await page.click("#composer");
+  await page.keyboard.type(BLOCK_DRAFT, { delay: 0 });
+  await waitFor("the block verdict", (u) => u.verdict === "block");
+  await page.locator("discreet-ui .panel button", { hasText: "Turn off on this site" }).click();
+  await waitFor("the extension to step back", (u) => u.verdict === null && allRanges(u).length === 0);
+  assert.equal(await page.locator("discreet-ui").count(), 0);
+  await page.reload();
+  const checksBefore = requests.filter(([url]) => url.endsWith("/v1/check")).length;
+  await page.click("#composer");
+  await page.keyboard.type(BLOCK_DRAFT, { delay: 0 });
+  await new Promise((r) => setTimeout(r, 1500));  // well past the 400 ms pause
+  assert.equal(requests.filter(([url]) => url.endsWith("/v1/check")).length, checksBefore, "nothing sent while off");
+  const off = await ui();
+  assert.equal(off.verdict, null);
+  assert.equal(allRanges(off).length, 0);
+  await page.click("#post");
+  await waitFor("the post", (u) => u.feed.length === 1 && u.gate === null);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  const site = options.locator("#sites li", { hasText: "127.0.0.1" });
+  await site.waitFor({ timeout: 10000 });
+  await site.locator("button").click();
+  await options.locator("#sites li", { hasText: "(none" }).waitFor({ timeout: 10000 });
+  await options.close();
+  await page.reload();
+  await page.click("#composer");
+  await page.keyboard.type(BLOCK_DRAFT, { delay: 0 });
+  await waitFor("the block verdict again", (u) => u.verdict === "block");
+  await page.click("#composer");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await waitFor("the panel to go", (u) => u.verdict === null);
+});
+
+test("drafts went only to the discreet server on 127.0.0.1, from the service worker", () => {
+  const allowed = (url) => url.startsWith(pageUrl) || url.startsWith(`chrome-extension://${EXTENSION_ID}/`) ||
+    /^http:\/\/127\.0\.0\.1:\d+\/v1\/(check|health|rules)$/.test(url);
+  const checks = requests.filter(([url]) => url === `http://127.0.0.1:${serverPort}/v1/check`);
+  assert.ok(checks.length > 0, "the service worker's requests are seen");
+  assert.ok(checks.every(([, fromWorker]) => fromWorker), "checks come from the service worker, not the page");
+  assert.deepEqual(requests.filter(([url]) => !allowed(url)), [], "no other requests");
 });
 
 test("with the server stopped: a quiet badge, and Post goes through", async () => {
+  await freshPage();
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));
   await page.click("#composer");
@@ -273,5 +347,5 @@ test("with the server stopped: a quiet badge, and Post goes through", async () =
   assert.match(s.panelText, /server not running/);
   assert.equal(allRanges(s).length, 0);
   await page.click("#post");
-  await waitFor("the post", (u) => u.feed.length === 4);
+  await waitFor("the post", (u) => u.feed.length === 1);
 });

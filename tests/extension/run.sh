@@ -26,6 +26,8 @@ fi
 out="${DISCREET_EXTENSION_OUT:-$here/out}"
 mkdir -p "$out"
 export DISCREET_BIN="$binary" CHROMIUM="$chromium" OUT_DIR="$out"
+# Playwright reports the extension service worker's requests only with this set.
+export PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS=1
 # One browser at a time; a hard limit so a hang fails instead of stalling CI.
 timeout --kill-after=10 240 node --test --test-reporter=spec e2e.test.mjs
 [[ -s "$out/panel.png" ]] || { echo "extension e2e: no screenshot at $out/panel.png" >&2; exit 1; }
