@@ -33,7 +33,9 @@ constexpr std::string_view kEraNouns[] = {"music", "song", "songs", "hits", "mov
 // Units that make "turning 90" something else: turning 90 degrees.
 constexpr std::string_view kUnits[] = {"degrees", "degree", "minutes", "minute", "min", "mins", "seconds",
                                        "percent", "%", "pounds", "lbs", "kg", "miles", "km", "mph", "dollars",
-                                       "sessions", "session", "clients", "people", "days", "weeks", "hours"};
+                                       "sessions", "session", "clients", "people", "days", "weeks", "hours",
+                                       // "aged 12 months" is a whiskey or a cheese, not a person
+                                       "months", "month"};
 
 struct AgeWord {
   std::string_view word;
@@ -128,7 +130,10 @@ class AgeDetector : public Detector {
       // Money, times and measures are not ages: $90, 6:30, 3.5
       long b = qi::Before(tokens, i);
       std::string_view bk = KeyOf(tokens, b);
-      if (bk == "$" || bk == "£" || bk == "€" || bk == "#" || bk == ":" || bk == "." || bk == "/") continue;
+      // ("Age: 85" in a list of a client's details is an age: the colon follows "age".)
+      bool age_label = bk == ":" && b >= 1 && (tokens[b - 1].key == "age" || tokens[b - 1].key == "aged");
+      if (!age_label && (bk == "$" || bk == "£" || bk == "€" || bk == "#" || bk == ":" || bk == "." || bk == "/"))
+        continue;
 
       // "85-year-old", "85 years old", "85 yrs old", "85 y/o", "eighty-five-year-old"
       if (auto end = YearsOld(tokens, num->last)) {
@@ -140,7 +145,9 @@ class AgeDetector : public Detector {
       {
         size_t j = num->last + 1;
         if (j < tokens.size() && tokens[j].key == "-") ++j;
-        if (j < tokens.size() && tokens[j].key == "something" && n >= 20 && n % 10 == 0 && n < 100) {
+        // "30-something years" is a duration, not a person's age.
+        if (j < tokens.size() && tokens[j].key == "something" && n >= 20 && n % 10 == 0 && n < 100 &&
+            !In(kUnits, KeyOf(tokens, qi::NextWordIn(tokens, j))) && KeyOf(tokens, qi::NextWordIn(tokens, j)) != "years") {
           EmitRange(in, person, i, j, n, n + 9, out);
           claimed_until = j + 1;
           continue;

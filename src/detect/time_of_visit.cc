@@ -57,6 +57,9 @@ std::optional<size_t> ClockAt(const std::vector<Token>& tokens, size_t i, bool b
   if (last + 1 < tokens.size()) {
     std::string_view k = tokens[last + 1].key;
     if (k == "am" || k == "pm" || k == "o'clock" || k == "oclock") return last + 1;
+    // The tokenizer keeps "p.m" / "a.m" as one word and the final period apart: "6 p.m."
+    if (k == "a.m" || k == "p.m")
+      return last + 1 + (last + 2 < tokens.size() && tokens[last + 2].key == "." ? 1 : 0);
     if ((k == "a" || k == "p") && last + 3 < tokens.size() && tokens[last + 2].key == "." && tokens[last + 3].key == "m")
       return last + 3 + (last + 4 < tokens.size() && tokens[last + 4].key == "." ? 1 : 0);
   }

@@ -37,6 +37,12 @@ constexpr std::string_view kNotVehicleAfter[] = {
     "plant",    "factory",  "employee",   "employees",  "engineer", "family",   "administration", "logo",
     "conference", "lake",   "heights",    "hills",      "square",   "boulevard", "blvd",    "ceo",     "says",
     "said"};
+// Parts of a vehicle after a possessive make: "her Porsche's engine" is the car, where
+// "Tesla's stock" is the company.
+constexpr std::string_view kVehicleParts[] = {
+    "engine", "engines", "tires", "tyres", "wheel", "wheels", "bumper", "bumpers", "hood", "trunk", "horn",
+    "headlights", "taillights", "brakes", "muffler", "exhaust", "windshield", "windows", "doors", "seats",
+    "paint", "dashboard", "dash", "alarm", "battery", "sunroof", "grille", "plates", "keys", "interior"};
 constexpr std::string_view kPossessives[] = {"his", "her", "their", "my", "your", "our"};
 constexpr std::string_view kArticles[] = {"a", "an", "the", "that", "this"};
 
@@ -106,6 +112,11 @@ class VehicleDetector : public Detector {
         for (size_t k = i; k <= last; ++k)
           for (char c : tokens[k].key) has_letter = has_letter || (c >= 'a' && c <= 'z');
         if (!has_letter) continue;
+        // A short model name that is also a little word ("IS", "ES", "Fit", "GT") is a model
+        // only when written with a capital: "Ferrari red is the colour" has no Lexus in it.
+        if (i == last && tokens[i].key.size() <= 3 && qi::IsDictionaryWord(tokens[i].key) &&
+            !qi::StartsUpper(in.text, tokens[i]))
+          continue;
       }
 
       // A colour right before: "the red Tesla", "pearl white Lexus".
@@ -124,7 +135,8 @@ class VehicleDetector : public Detector {
       // Evidence that this is a vehicle here.
       std::string_view next = KeyOf(tokens, qi::NextWordIn(tokens, last));
       if (In(kNotVehicleAfter, next) || IsPlaceWord(tokens, qi::NextWordIn(tokens, last))) continue;
-      if (tokens[last].possessive && !In(kVehicleNouns, next) && !colour && !make_and_model) {
+      if (tokens[last].possessive && !In(kVehicleNouns, next) && !In(kVehicleParts, next) && !colour &&
+          !make_and_model) {
         // "Tesla's stock", "Mercedes's mom": a possessive is rarely about a car.
         continue;
       }

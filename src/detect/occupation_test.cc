@@ -1,0 +1,96 @@
+// occupation: a job said about a person ("a local firefighter", "teaches 4th grade", "the
+// UPS driver", "a player from the Super Bowl champions", "(30s, lawyer, ...)"), in
+// lowercase, ALL CAPS, with accents, emoji, hashtags and possessives. Generic jobs ("ask
+// your doctor"), the studio's own staff ("our receptionist"), promotions ("nurse
+// appreciation week") and the writer's own trade stay quiet.
+#include <gtest/gtest.h>
+
+#include "detect/who_test_util.h"
+
+namespace discreet {
+namespace {
+
+using who_testing::Case;
+
+const Detector& Det() {
+  static const auto d = MakeOccupationDetector(who_testing::Lexicons());
+  return *d;
+}
+
+class Occupation : public ::testing::TestWithParam<Case> {};
+TEST_P(Occupation, Finds) { who_testing::ExpectQuasiCase(Det(), "occupation", GetParam()); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Positive, Occupation,
+    ::testing::Values(
+        Case{"My client is a local firefighter with tight shoulders", "local firefighter"},
+        Case{"She teaches 4th grade and her neck shows it", "teaches 4th grade"},
+        Case{"client today (30s, lawyer, lives in the lofts on Pearl St) has tension headaches", "lawyer"},
+        Case{"Client tip from Kevin (the UPS driver on our route): he swears by foam rolling.", "UPS driver"},
+        Case{"Had a pro hockey player on my table today! Can't say who \xF0\x9F\x98\x89", "pro hockey player"},
+        Case{"Massaged a player from the Super Bowl champions the day after the parade.",
+             "player from the Super Bowl champions"},
+        Case{"he works as a nurse at the hospital", "nurse"},
+        Case{"A RETIRED POLICE OFFICER CAME IN TODAY", "RETIRED POLICE OFFICER"},
+        Case{"my regular, a retired dentist, brought cookies", "retired dentist"},
+        Case{"She's a pilot and flies out tomorrow \xE2\x9C\x88\xEF\xB8\x8F", "pilot"},
+        Case{"Her husband is an electrician", "electrician"},
+        Case{"He taught kindergarten for 30 years", "taught kindergarten"},
+        Case{"Jos\xC3\xA9 is a veterinarian with a sore back", "veterinarian"},
+        Case{"she's a surgeon and stands all day", "surgeon"},
+        Case{"my client, a plumber, always books Fridays", "plumber"},
+        Case{"he's a pastor at a small church", "pastor"},
+        Case{"She teaches high school math and grades all weekend", "teaches high school math"},
+        Case{"He's a bartender downtown and his feet hurt", "bartender"},
+        Case{"my client is a welder at the shipyard", "welder"},
+        Case{"Zo\xC3\xAB's husband is a firefighter \xF0\x9F\x94\xA5", "firefighter"},
+        Case{"MY CLIENT IS A LAWYER", "LAWYER"},
+        Case{"she is a school principal and never sits down", "school principal"},
+        Case{"her son is a former firefighter", "former firefighter"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Negative, Occupation,
+    ::testing::Values(
+        Case{"Ask your doctor before booking a deep tissue session", ""},
+        Case{"Our receptionist will call to confirm", ""},
+        Case{"Nurse appreciation week: 20% off!", ""},
+        Case{"Consult a physician if pain persists", ""},
+        Case{"As a massage therapist, I see a lot of tight necks", ""},
+        Case{"Firefighters get 10% off every Tuesday", ""},
+        Case{"Become a yoga instructor with our course", ""},
+        Case{"Teachers, we see you \xF0\x9F\x8D\x8E", ""},
+        Case{"The lawyer's office next door is loud", ""},
+        Case{"Every athlete needs recovery days", ""},
+        Case{"We're hiring a receptionist!", ""},
+        Case{"DOCTORS RECOMMEND REGULAR MASSAGE", ""},
+        Case{"Our physical therapist partner is offering free consults", ""},
+        Case{"Chef's kiss to this new oil blend", ""},
+        Case{"I teach a stretching class on Mondays", ""},
+        Case{"Any runner knows the feeling", ""},
+        Case{"A plumber fixed our sink today", ""},
+        Case{"#nurselife deserves a foot rub", ""},
+        Case{"Taylor Swift's Eras tour playlist is our official soundtrack this week.", ""},
+        Case{"Teacher discount all summer \xE2\x98\x80\xEF\xB8\x8F", ""},
+        Case{"Pregnancy massage is safe after the first trimester with the right positioning.", ""},
+        Case{"Caf\xC3\xA9 owners: your backs need us too", ""}));
+
+TEST(OccupationDetails, ARosterIsRarerThanAJob) {
+  auto player = who_testing::Run(Det(), "Massaged a player from the Super Bowl champions today.");
+  auto nurse = who_testing::Run(Det(), "she works as a nurse");
+  ASSERT_EQ(player.size(), 1u);
+  ASSERT_EQ(nurse.size(), 1u);
+  EXPECT_EQ(player[0].severity, Severity::kWarning);
+  EXPECT_GT(*player[0].bits(), *nurse[0].bits());
+  EXPECT_EQ(player[0].suggestions.front(), "an athlete");
+}
+
+TEST(OccupationDetails, OneGradeIsRarerThanTeaching) {
+  auto grade = who_testing::Run(Det(), "she teaches 4th grade");
+  auto teacher = who_testing::Run(Det(), "she teaches high school math");
+  ASSERT_EQ(grade.size(), 1u);
+  ASSERT_EQ(teacher.size(), 1u);
+  EXPECT_LT(*grade[0].frequency, *teacher[0].frequency);
+}
+
+}  // namespace
+}  // namespace discreet

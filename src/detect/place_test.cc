@@ -1,0 +1,118 @@
+// place: gazetteer towns (with population), streets, schools, stations, landmarks,
+// businesses on a street, local teams and neighbourhood phrases, in lowercase, ALL CAPS,
+// with accents, emoji, hashtags and possessives. A town that is also a person's name or an
+// ordinary word needs place evidence ("in", "from", "a ... native", ", WY"); a place in a
+// post about nobody ("started this studio in Tucson") is info only.
+#include <gtest/gtest.h>
+
+#include "detect/who_test_util.h"
+
+namespace discreet {
+namespace {
+
+using who_testing::Case;
+
+const Detector& Det() {
+  static const auto d = MakePlaceDetector(who_testing::Lexicons());
+  return *d;
+}
+
+class Place : public ::testing::TestWithParam<Case> {};
+TEST_P(Place, Finds) { who_testing::ExpectQuasiCase(Det(), "place", GetParam()); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Positive, Place,
+    ::testing::Values(
+        Case{"I massaged Mary Jones from down the street today and her back is a mess!", "from down the street"},
+        Case{"A 67-year-old widower from Pinedale with Parkinson's has been coming in weekly.", "Pinedale"},
+        Case{"my client lives on maple street and walks here", "maple street"},
+        Case{"She lives on Maple Street, right by the park", "Maple Street"},
+        Case{"Today's client: the owner of the yellow food truck by the courthouse.", "by the courthouse"},
+        Case{"client today (30s, lawyer, lives in the lofts on Pearl St) has tension headaches", "Pearl St"},
+        Case{"She works at the bakery on 5th and her wrists show it", "bakery on 5th"},
+        Case{"His son goes to Lincoln Elementary", "Lincoln Elementary"},
+        Case{"He's a firefighter at Station 4 and his back is wrecked", "Station 4"},
+        Case{"A lovely lady from Jordan, MN came in for a facial", "Jordan, MN"},
+        Case{"she grew up in Orange and still lives there", "Orange"},
+        Case{"my client in tucson says hi", "tucson"},
+        Case{"MY CLIENT FROM TUCSON IS BACK", "TUCSON"},
+        Case{"A client from S\xC3\xA3o Paulo brought us coffee \xE2\x98\x95", "S\xC3\xA3o Paulo"},
+        Case{"Her husband is a Sitka native", "Sitka"},
+        Case{"#Pinedale client with the sorest shoulders \xF0\x9F\x98\xA9", "Pinedale"},
+        Case{"He lives next door to the studio", "next door"},
+        Case{"Shout out to Coach Daniels of the Westview Wildcats for trusting us with his back!", "Westview Wildcats"},
+        Case{"she drove in from Cheyenne, WY for her session", "Cheyenne, WY"},
+        Case{"My client's daughter attends Jefferson High School", "Jefferson High School"},
+        Case{"He lives around the corner from us", "around the corner"},
+        Case{"A Reading native, she came in for her lower back", "Reading"},
+        Case{"Massaged a lady from Boise with a sore neck", "Boise"},
+        Case{"Her office is on Elm St. near the river", "Elm St"},
+        Case{"She just moved to Z\xC3\xBCrich for work", "Z\xC3\xBCrich"},
+        Case{"her mom lives in Pinedale's old mill district", "Pinedale's"},
+        Case{"HE LIVES ON OAK AVENUE", "OAK AVENUE"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Negative, Place,
+    ::testing::Values(
+        Case{"Our founder, Maria Santos, started this studio 15 years ago in Tucson. Thank you for growing with us!",
+             ""},
+        Case{"Jordan is my favorite client", ""},
+        Case{"Orange is the new black at our juice bar \xF0\x9F\x8D\x8A", ""},
+        Case{"Reading is my favorite way to relax after a session", ""},
+        Case{"My client loves Paris Hilton's old show", ""},
+        Case{"Dr. Lincoln referred her to us", ""},
+        Case{"Mrs. Austin came in for a facial", ""},
+        Case{"my client Austin loves hot stones", ""},
+        Case{"From head to toe she felt brand new", ""},
+        Case{"She's reading a great book about the ocean", ""},
+        Case{"Crystal, Amber and Jade are not just our new essential oil blends \xE2\x80\x94 they're our best sellers!",
+             ""},
+        Case{"Happy Mother's Day from all of us!", ""},
+        Case{"Ask your doctor before booking a session", ""},
+        Case{"She came in for her first session in May", ""},
+        Case{"Her sister Georgia drove her here", ""},
+        Case{"Best massage in town, she said \xF0\x9F\x98\x8A", ""},
+        Case{"Hope everyone watching the U.S. Open this weekend remembers to stretch!", ""},
+        Case{"We will be closed Monday for Memorial Day.", ""},
+        Case{"WORLD CUP FEVER IS HERE, COME IN FOR A STRETCH", ""},
+        Case{"She said her back feels like new", ""},
+        Case{"My client is a big Miami Dolphins fan", ""},
+        Case{"he ran the Chicago Marathon last year", ""},
+        Case{"Her husband's name is Lincoln and he is a sweetheart", ""},
+        Case{"our new booking page is live #selfcare", ""}));
+
+TEST(PlaceDetails, TownCarriesItsPopulation) {
+  auto found = who_testing::Run(Det(), "A widower from Pinedale has been coming in weekly.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].severity, Severity::kWarning);
+  ASSERT_TRUE(found[0].population.has_value());
+  EXPECT_GT(*found[0].population, 0.0);
+  EXPECT_LT(*found[0].population, 50'000.0);  // a small town
+  EXPECT_NEAR(*found[0].frequency, *found[0].population / 330'000'000.0, 1e-12);
+}
+
+TEST(PlaceDetails, ABigCityIsLessIdentifyingThanASmallTown) {
+  auto town = who_testing::Run(Det(), "my client from Pinedale");
+  auto city = who_testing::Run(Det(), "my client from Chicago");
+  ASSERT_EQ(town.size(), 1u);
+  ASSERT_EQ(city.size(), 1u);
+  EXPECT_GT(*town[0].bits(), *city[0].bits());
+}
+
+TEST(PlaceDetails, StateChoosesTheTown) {
+  // Two towns named Jackson: the state picks the row (and its population).
+  auto ms = who_testing::Run(Det(), "my client from Jackson, MS");
+  auto wy = who_testing::Run(Det(), "my client from Jackson, WY");
+  ASSERT_EQ(ms.size(), 1u);
+  ASSERT_EQ(wy.size(), 1u);
+  ASSERT_TRUE(ms[0].population && wy[0].population);
+  EXPECT_GT(*ms[0].population, *wy[0].population);
+}
+
+TEST(PlaceDetails, APlaceInAPostAboutNobodyIsInfo) {
+  EXPECT_EQ(who_testing::MatchedAt(Det(), "place", Severity::kInfo, "We started this studio 15 years ago in Tucson."),
+            std::vector<std::string>{"Tucson"});
+}
+
+}  // namespace
+}  // namespace discreet
