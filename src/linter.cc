@@ -100,6 +100,46 @@ bool KnownRuleId(std::string_view id, const std::vector<std::unique_ptr<Detector
   return false;
 }
 
+// Removes the findings a baseline accepted from `report` after the risk was assessed with
+// them. A subject left with no finding of its own was accepted whole and no longer counts
+// towards the verdict; the others keep their figures (computed with everything) and
+// their verdicts, since a new detail about an accepted person is news.
+void HideAccepted(const std::vector<bool>& accepted, FileReport& report) {
+  std::vector<int> index(report.findings.size(), -1);
+  std::vector<Finding> kept;
+  for (size_t i = 0; i < report.findings.size(); ++i) {
+    if (accepted[i]) continue;
+    index[i] = static_cast<int>(kept.size());
+    kept.push_back(std::move(report.findings[i]));
+  }
+  if (kept.size() == report.findings.size()) return;
+  report.findings = std::move(kept);
+  auto remap = [&](int i) { return i >= 0 && static_cast<size_t>(i) < index.size() ? index[i] : -1; };
+  RiskResult& risk = report.risk;
+  risk.verdict = Verdict::kPass;
+  risk.riskiest = -1;
+  double worst = -1;
+  for (Subject& s : risk.subjects) {
+    std::vector<int> findings;
+    for (int f : s.findings)
+      if (remap(f) >= 0) findings.push_back(remap(f));
+    s.findings = std::move(findings);
+    s.scope_finding = remap(s.scope_finding);
+    s.best_change = remap(s.best_change);
+    if (s.findings.empty()) {
+      s.verdict = Verdict::kPass;
+      s.reason = "accepted in the baseline";
+      continue;
+    }
+    double rank = static_cast<int>(s.verdict) * 10 + s.kappa;
+    if (rank > worst) {
+      worst = rank;
+      risk.riskiest = s.id;
+    }
+    risk.verdict = std::max(risk.verdict, s.verdict);
+  }
+}
+
 }  // namespace
 
 // Switches and severities apply to built-in findings here, by source and by rule id (pack
@@ -137,14 +177,16 @@ FileReport Linter::Check(CheckInput input) const {
   report.notes = ApplyDirectives(source.directives, *doc, report.path,
                                  [this](std::string_view id) { return KnownRuleId(id, detectors_, packs_); },
                                  report.findings);
-  if (input.baseline) input.baseline->Filter(report.path, *doc, report.findings);
   if (!consent_.empty()) consent_.Apply(report.findings, tokens, doc->scan_text());
   std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
     return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
   });
   RiskContext context;
   if (const Lexicon* cues = lexicons_->Find("consent_cues")) context.consent_cue = !cues->index().FindAll(tokens).empty();
+  // The risk sees every finding, accepted or not: an accepted "my client" still makes a
+  // newly added name a client's name. Accepted findings are hidden afterwards.
   report.risk = AssessRisk(report.findings, tokens, doc->scan_text(), options_.risk, context);
+  if (input.baseline) HideAccepted(input.baseline->Accepted(report.path, *doc, report.findings), report);
   report.document = std::move(doc);
   return report;
 }

@@ -56,7 +56,8 @@ struct CheckInput {
   std::string bytes;  // the draft, UTF-8
   InputFormat format = InputFormat::kText;
   bool lossy = false; // replace invalid UTF-8 with U+FFFD instead of failing
-  // Accepted findings to hide before the risk is assessed (`--baseline`); not owned.
+  // Accepted findings (`--baseline`; not owned): the risk is assessed with them, then they
+  // are left out of the report, and a subject with nothing new no longer sets the verdict.
   const Baseline* baseline = nullptr;
 };
 

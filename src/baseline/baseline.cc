@@ -105,19 +105,31 @@ void Baseline::Add(std::string_view path, const Document& doc, const std::vector
   }
 }
 
-size_t Baseline::Filter(std::string_view path, const Document& doc, std::vector<Finding>& findings) const {
-  if (entries_.empty()) return 0;
+std::vector<bool> Baseline::Accepted(std::string_view path, const Document& doc,
+                                     const std::vector<Finding>& findings) const {
+  std::vector<bool> accepted(findings.size(), false);
+  if (entries_.empty()) return accepted;
   std::string key = PathKey(path);
   std::map<std::string, size_t> used;
-  size_t removed = 0;
-  std::erase_if(findings, [&](const Finding& f) {
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
     std::string_view text = std::string_view(doc.text()).substr(f.span.start, f.span.size());
     std::string fp = Fingerprint(f.rule, key, text);
     auto it = entries_.find(fp);
-    if (it == entries_.end() || used[fp] >= it->second.count) return false;
+    if (it == entries_.end() || used[fp] >= it->second.count) continue;
     ++used[fp];
-    ++removed;
-    return true;
+    accepted[i] = true;
+  }
+  return accepted;
+}
+
+size_t Baseline::Filter(std::string_view path, const Document& doc, std::vector<Finding>& findings) const {
+  std::vector<bool> accepted = Accepted(path, doc, findings);
+  size_t i = 0, removed = 0;
+  std::erase_if(findings, [&](const Finding&) {
+    bool gone = accepted[i++];
+    removed += gone;
+    return gone;
   });
   return removed;
 }

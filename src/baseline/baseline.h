@@ -35,6 +35,8 @@ class Baseline {
 
   // Records every finding of one checked file.
   void Add(std::string_view path, const Document& doc, const std::vector<Finding>& findings);
+  // Which of `findings` the baseline accepts (each fingerprint up to its count, in order).
+  std::vector<bool> Accepted(std::string_view path, const Document& doc, const std::vector<Finding>& findings) const;
   // Removes the findings the baseline accepts; returns how many.
   size_t Filter(std::string_view path, const Document& doc, std::vector<Finding>& findings) const;
 

@@ -1,17 +1,25 @@
 // `discreet check`: read the inputs, check each, render one report, pick the exit code.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
+#include <filesystem>
 #include <string>
 #include <vector>
 
+#include "baseline/baseline.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/inputs.h"
 #include "cli/linter_setup.h"
+#include "cli/staged.h"
 #include "linter.h"
+#include "parallel.h"
+#include "report/github.h"
 #include "report/json.h"
+#include "report/sarif.h"
 #include "report/text.h"
 
 namespace discreet::cli {
@@ -24,7 +32,10 @@ pass) and why. With no FILE, or with -, reads standard input. A directory is sea
 .txt, .md, .markdown, .html and .htm files (hidden folders and binary files are skipped).
 
 Options:
-  --format text|json     output format (default: text)
+  --format text|json|sarif|github
+                         output format (default: text). sarif: SARIF 2.1.0 for GitHub
+                         code scanning; github: workflow annotations. Both are redacted
+                         unless --no-redact
   --fail-on block|warn|never
                          exit 1 when a draft's verdict is at or above this (default: block)
   --explain              text: explain every subject, not only the riskiest
@@ -34,6 +45,11 @@ Options:
   --color auto|always|never
                          colour the text output (auto: only on a terminal; NO_COLOR
                          turns it off)
+  --baseline FILE        hide the findings FILE accepted (`discreet baseline`); moved
+                         findings stay hidden, new or edited ones are reported
+  --staged               check the staged version of each staged post (what `git commit`
+                         would record) instead of files; FILEs narrow it to those paths
+  --jobs N               check files on N threads (default: every core)
   --lossy                replace invalid UTF-8 instead of refusing the file
 %s  -h, --help             this help
 
@@ -46,7 +62,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 a draft at or above it, 2 usage o
 configuration error, 3 an input could not be read (the other inputs are still checked).
 )";
 
-enum class Format { kText, kJson };
+enum class Format { kText, kJson, kSarif, kGithub };
 
 bool EnvSet(const char* name) {
   const char* v = std::getenv(name);
@@ -58,8 +74,10 @@ bool EnvSet(const char* name) {
 int RunCheck(Args& args) {
   Format format = Format::kText;
   std::string fail_on = "block", color = "auto";
-  bool lossy = false, explain = false;
+  bool lossy = false, explain = false, staged = false;
   std::optional<bool> redact;
+  std::optional<std::string> baseline_file;
+  unsigned jobs = DefaultJobs();
   std::vector<std::string> paths;
   SetupFlags setup_flags;
   while (!args.Done()) {
@@ -72,7 +90,19 @@ int RunCheck(Args& args) {
     } else if (auto v = args.Option("--format")) {
       if (*v == "text") format = Format::kText;
       else if (*v == "json") format = Format::kJson;
-      else throw UsageError{"unknown --format '" + *v + "' (expected text or json)"};
+      else if (*v == "sarif") format = Format::kSarif;
+      else if (*v == "github") format = Format::kGithub;
+      else throw UsageError{"unknown --format '" + *v + "' (expected text, json, sarif or github)"};
+    } else if (auto v = args.Option("--baseline")) {
+      baseline_file = *v;
+    } else if (args.Flag("--staged")) {
+      staged = true;
+    } else if (auto v = args.Option("--jobs")) {
+      char* end = nullptr;
+      unsigned long n = std::strtoul(v->c_str(), &end, 10);
+      if (v->empty() || *end != '\0' || n < 1 || n > 1024)
+        throw UsageError{"--jobs '" + *v + "' is not a number of threads from 1 to 1024"};
+      jobs = static_cast<unsigned>(n);
     } else if (auto v = args.Option("--fail-on")) {
       if (*v != "block" && *v != "warn" && *v != "never")
         throw UsageError{"unknown --fail-on '" + *v + "' (expected block, warn or never)"};
@@ -98,31 +128,67 @@ int RunCheck(Args& args) {
       paths.push_back(args.Next());
     }
   }
-  if (paths.empty()) paths.push_back("-");
+  if (staged && std::find(paths.begin(), paths.end(), "-") != paths.end())
+    throw UsageError{"--staged reads git's index, not standard input"};
+  if (paths.empty() && !staged) paths.push_back("-");
 
   RenderOptions render;
-  render.redact = redact.value_or(EnvSet("CI"));
+  // SARIF is uploaded and annotations land in workflow logs: redacted unless asked.
+  render.redact = redact.value_or(format == Format::kSarif || format == Format::kGithub || EnvSet("CI"));
   render.explain = explain;
   render.color = format == Format::kText &&
                  (color == "always" || (color == "auto" && isatty(STDOUT_FILENO) && !EnvSet("NO_COLOR")));
 
+  // A baseline that cannot be used is a configuration error (exit 2), found before any
+  // input is read.
+  std::optional<Baseline> baseline;
+  if (baseline_file) baseline = Baseline::Load(*baseline_file);
+
   LinterSetup setup(std::move(setup_flags));
-  InputSet inputs = ReadInputs(paths);
+  InputSet inputs = staged ? ReadStaged(paths) : ReadInputs(paths);
   std::vector<std::string> errors = std::move(inputs.errors);
-  std::vector<FileReport> reports;
-  for (InputFile& f : inputs.files) {
+  // Linters are built here, one thread, in input order; the checks then run on every core
+  // (a Linter is immutable and thread-safe) and are collected in input order.
+  std::vector<const Linter*> linters;
+  for (const InputFile& f : inputs.files) linters.push_back(&setup.LinterFor(f.path));
+  std::vector<std::optional<FileReport>> checked(inputs.files.size());
+  std::vector<std::exception_ptr> failures(inputs.files.size());
+  ParallelFor(inputs.files.size(), jobs, [&](size_t i) {
+    InputFile& f = inputs.files[i];
     try {
-      const Linter& linter = setup.LinterFor(f.path);
-      reports.push_back(linter.Check({.path = f.path, .bytes = std::move(f.bytes), .format = f.format, .lossy = lossy}));
-    } catch (const InputError& e) {
-      errors.push_back(e.what());
+      checked[i] = linters[i]->Check({.path = f.path,
+                                      .bytes = std::move(f.bytes),
+                                      .format = f.format,
+                                      .lossy = lossy,
+                                      .baseline = baseline ? &*baseline : nullptr});
+    } catch (...) {
+      failures[i] = std::current_exception();
     }
+  });
+  std::vector<FileReport> reports;
+  for (size_t i = 0; i < checked.size(); ++i) {
+    if (failures[i]) {
+      try {
+        std::rethrow_exception(failures[i]);
+      } catch (const InputError& e) {
+        errors.push_back(e.what());
+      }  // anything else (a directive naming an unknown rule) ends the run as before
+      continue;
+    }
+    reports.push_back(std::move(*checked[i]));
   }
 
   // Render everything first: a report is printed whole or not at all.
   std::string out;
   if (format == Format::kJson) {
     out = RenderJson(reports, render);
+  } else if (format == Format::kSarif) {
+    SarifOptions sarif{.working_dir = std::filesystem::current_path()};
+    if (const char* salt = std::getenv("DISCREET_FINGERPRINT_SALT"); salt && *salt) sarif.fingerprint_salt = salt;
+    else if (baseline) sarif.fingerprint_salt = baseline->salt();
+    out = RenderSarif(reports, render, sarif);
+  } else if (format == Format::kGithub) {
+    for (const FileReport& r : reports) out += RenderGithub(r, render);
   } else {
     for (const FileReport& r : reports) out += RenderText(r, render);
   }

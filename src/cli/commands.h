@@ -6,6 +6,7 @@
 namespace discreet::cli {
 
 int RunCheck(Args& args);
+int RunBaseline(Args& args);
 int RunRules(Args& args);
 int RunEval(Args& args);
 int RunServe(Args& args);

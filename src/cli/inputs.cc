@@ -64,6 +64,8 @@ void AddFile(const std::string& path, bool named, InputSet& set) {
 
 }  // namespace
 
+bool IsPostPath(const std::string& path) { return IsPostFile(fs::path(path)); }
+
 InputFormat FormatForPath(const std::string& path) {
   std::string ext = fs::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });

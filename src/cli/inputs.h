@@ -24,6 +24,10 @@ struct InputSet {
 // Expands and reads `paths` in order (directories sorted); "-" reads standard input once.
 InputSet ReadInputs(const std::vector<std::string>& paths);
 
+// Whether a file's extension is one of a post's (.txt, .text, .md, .markdown, .mdx,
+// .html, .htm): what a directory walk and `--staged` pick up.
+bool IsPostPath(const std::string& path);
+
 // The format a file's name implies: .md/.markdown → Markdown, .html/.htm → HTML.
 InputFormat FormatForPath(const std::string& path);
 

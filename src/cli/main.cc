@@ -19,6 +19,7 @@ pass, with a safer wording.
 
 Usage:
   discreet check [FILE...|-] [options]   check drafts (files, directories, or - for stdin)
+  discreet baseline [--output F] FILE... accept the findings in these posts (an old blog)
   discreet rules [RULE]                  list the rules, or explain one
   discreet eval CORPUS.jsonl             score detection on a labelled corpus
   discreet serve [--port N]              answer checks over HTTP on this machine
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
     }
     Args args(argc, argv, 2);
     if (command == "check") return RunCheck(args);
+    if (command == "baseline") return RunBaseline(args);
     if (command == "rules") return RunRules(args);
     if (command == "eval") return RunEval(args);
     if (command == "serve") return RunServe(args);

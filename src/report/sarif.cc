@@ -134,6 +134,8 @@ std::string RuleName(std::string_view id) {
     out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
     upper = false;
   }
+  // SARIF wants a name that differs from the id (SARIF1001, case-insensitively).
+  if (id.find_first_of("-/_.") == std::string_view::npos) out += "Detail";
   return out;
 }
 

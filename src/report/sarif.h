@@ -31,7 +31,8 @@ std::string RenderSarif(const std::vector<FileReport>& reports, const RenderOpti
 // `relative` says which it is.
 std::string ArtifactUri(std::string_view path, const std::filesystem::path& working_dir, bool* relative = nullptr);
 
-// "person-name" → "PersonName": SARIF's reportingDescriptor.name.
+// "person-name" → "PersonName", "age" → "AgeDetail": SARIF's reportingDescriptor.name,
+// which must differ from the id.
 std::string RuleName(std::string_view id);
 
 }  // namespace discreet

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -57,6 +58,12 @@ TEST(Sarif, DriverListsEveryCatalogueRuleWithGithubMetadata) {
   EXPECT_EQ(driver["rules"][0]["id"], "person-name");
   EXPECT_EQ(driver["rules"][0]["name"], "PersonName");
   EXPECT_EQ(driver["rules"][0]["defaultConfiguration"]["level"], "error");
+  EXPECT_EQ(RuleName("age"), "AgeDetail");
+  for (const json& rule : driver["rules"]) {  // SARIF1001: name and id differ, ignoring case
+    std::string id = rule["id"], name = rule["name"];
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    EXPECT_NE(name, id);
+  }
 }
 
 TEST(Sarif, ResultHasRuleIndexLevelAndUtf16Region) {

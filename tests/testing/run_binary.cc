@@ -18,7 +18,7 @@ extern char** environ;
 namespace discreet::testing {
 
 RunResult RunDiscreet(const std::vector<std::string>& args, const std::string& stdin_data,
-                      const std::map<std::string, std::string>& env) {
+                      const std::map<std::string, std::string>& env, const std::string& cwd) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe failed");
   std::map<std::string, std::string> vars;
@@ -55,6 +55,7 @@ RunResult RunDiscreet(const std::vector<std::string>& args, const std::string& s
     dup2(out_pipe[1], 1);
     dup2(err_pipe[1], 2);
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) close(fd);
+    if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(126);
     execve(argv[0], argv.data(), envp.data());
     _exit(127);
   }

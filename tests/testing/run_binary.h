@@ -15,9 +15,10 @@ struct RunResult {
 };
 
 // `env` entries are added to (or, with an empty value, removed from) a copy of the
-// environment; CI and NO_COLOR are always removed unless `env` sets them.
+// environment; CI and NO_COLOR are always removed unless `env` sets them. A non-empty
+// `cwd` is the binary's working directory.
 RunResult RunDiscreet(const std::vector<std::string>& args, const std::string& stdin_data = "",
-                      const std::map<std::string, std::string>& env = {});
+                      const std::map<std::string, std::string>& env = {}, const std::string& cwd = "");
 
 // A fresh temporary directory, removed by the destructor.
 class TempDir {
