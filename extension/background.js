@@ -77,9 +77,12 @@ function setBadge(tabId, state) {
   chrome.action.setBadgeBackgroundColor({ tabId, color: look.color }).catch(() => {});
 }
 
-// The newest check per tab+frame: an older one still running is aborted by the server's
-// answer being ignored (content.js also keeps at most one draft in flight).
+// The newest check per tab+frame, so an older answer arriving late does not set the
+// badge (content.js keeps at most one draft in flight per composer anyway).
 const latest = new Map();
+chrome.tabs.onRemoved.addListener((tabId) => {
+  for (const key of latest.keys()) if (key.startsWith(tabId + ":")) latest.delete(key);
+});
 
 async function handleCheck(msg, sender) {
   const tabId = sender.tab ? sender.tab.id : undefined;

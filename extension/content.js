@@ -135,9 +135,8 @@
       this.isTextarea = root instanceof HTMLTextAreaElement;
       this.report = null;       // the last answer
       this.checkedText = null;  // the text it answers
-      this.findings = [];       // {start, end, level, finding}
+      this.findings = [];       // {start, end, level}: UTF-16 offsets into checkedText
       this.state = "idle";      // idle | checking | ready | offline | unpaired
-      this.problem = "";
       this.timer = 0;
       this.inflight = null;     // promise of the one request in flight
       this.lastSeen = this.text();
@@ -199,7 +198,6 @@
           start: f.span ? f.span.utf16_start : 0,
           end: f.span ? f.span.utf16_end : 0,
           level: levelOf(f.severity),
-          finding: f,
         }));
         this.state = "ready";
       } else {
@@ -209,7 +207,6 @@
         const reason = res && res.reason;
         this.state = reason === "unpaired" || reason === "unauthorized" || reason === "forbidden_origin"
           ? "unpaired" : "offline";
-        this.problem = reason || "offline";
       }
     }
 

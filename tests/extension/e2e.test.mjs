@@ -24,14 +24,14 @@ const EXTENSION_ID = "eigffkenpkckjhphfnmbgaonkelnhmag";
 const BLOCK_DRAFT = "My client Sally Jones came in for her chemo-related neck pain today.";
 const SAFE_DRAFT = "Super Bowl Sunday special: 20% off every 60-minute massage!";
 
-let server2, tmp, server, serverPort, serverLog = "", token, pageServer, pageUrl, context, page;
+let worker, server2, server3, tmp, server, serverPort, serverLog = "", token, pageServer, pageUrl, context, page;
 const requests = [];  // every request the browser made: [url, from the service worker?]
 
-function startServer(allowOrigin = true) {
+function startServer(allowOrigin = true, extraEnv = {}) {
   const origin = allowOrigin ? ["--allow-origin", `chrome-extension://${EXTENSION_ID}`] : [];
   return new Promise((resolve, reject) => {
     const child = spawn(binary, ["serve", "--port", "0", ...origin, "--access-log"],
-      { env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, "config") }, stdio: ["ignore", "pipe", "pipe"] });
+      { env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, "config"), ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     const timer = setTimeout(() => reject(new Error("discreet serve did not start in 20 s: " + out + serverLog)), 20000);
     child.stdout.on("data", (d) => {
@@ -84,14 +84,14 @@ before(async () => {
     ],
   });
   context.on("request", (r) => requests.push([r.url(), !!r.serviceWorker()]));
-  let worker = context.serviceWorkers()[0];
+  worker = context.serviceWorkers()[0];
   if (!worker) worker = await context.waitForEvent("serviceworker", { timeout: 20000 });
   assert.equal(new URL(worker.url()).host, EXTENSION_ID, "the extension id is the one pinned by manifest.json's key");
 });
 
 after(async () => {
   if (context) await context.close().catch(() => {});
-  if (server2 && server2.exitCode === null) server2.kill("SIGTERM");
+  for (const s of [server2, server3]) if (s && s.exitCode === null) s.kill("SIGTERM");
   if (server && server.exitCode === null) server.kill("SIGTERM");
   if (pageServer) pageServer.close();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
@@ -326,6 +326,47 @@ test("turned off on a site: nothing shown and nothing held until turned back on"
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Delete");
   await waitFor("the panel to go", (u) => u.verdict === null);
+});
+
+test("only the latest draft is in flight: checks never overlap and the last is the whole draft", async () => {
+  // A server that takes 800 ms per check, while the draft is typed in bursts with pauses
+  // longer than the 400 ms debounce: each pause would start a check of its own.
+  let port3;
+  ({ child: server3, port: port3 } = await startServer(true, { DISCREET_TEST_WORKER_DELAY_MS: "800" }));
+  await worker.evaluate((port) => chrome.storage.local.set({ port }), port3);
+  const spans = [], started = new Map();
+  const isCheck = (r) => r.url() === `http://127.0.0.1:${port3}/v1/check`;
+  const onRequest = (r) => isCheck(r) && started.set(r, Date.now());
+  const onDone = (r) => {
+    if (!started.has(r)) return;
+    spans.push({ start: started.get(r), end: Date.now(), text: JSON.parse(r.postData() || "{}").text });
+    started.delete(r);
+  };
+  context.on("request", onRequest);
+  context.on("requestfinished", onDone);
+  context.on("requestfailed", onDone);
+  try {
+    await freshPage();
+    await page.click("#composer");
+    for (const part of ["My client", " Sally Jones", " came in for her", " chemo-related neck pain today."]) {
+      await page.keyboard.type(part, { delay: 0 });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await waitFor("the whole draft's verdict", (u) => u.verdict === "block" && allRanges(u).some((r) => /chemo/.test(r.text)) &&
+      !/checking/.test(u.panelText), 15000);
+    await new Promise((r) => setTimeout(r, 1000));  // nothing more is coming
+    assert.ok(spans.length >= 2 && spans.length < 4, `${spans.length} checks for 4 bursts: ${JSON.stringify(spans.map((s) => s.text))}`);
+    spans.sort((a, b) => a.start - b.start);
+    for (let i = 1; i < spans.length; ++i)
+      assert.ok(spans[i].start >= spans[i - 1].end, `check ${i} started before check ${i - 1} finished`);
+    assert.equal(spans.at(-1).text, BLOCK_DRAFT);
+  } finally {
+    context.off("request", onRequest);
+    context.off("requestfinished", onDone);
+    context.off("requestfailed", onDone);
+    await worker.evaluate((port) => chrome.storage.local.set({ port }), serverPort);
+    server3.kill("SIGTERM");
+  }
 });
 
 test("drafts went only to the discreet server on 127.0.0.1, from the service worker", () => {
