@@ -61,6 +61,13 @@ std::optional<int> DecadeToken(const std::vector<Token>& tokens, size_t i, size_
   if (k.size() == 3 && k[0] >= '1' && k[0] <= '9' && k[1] == '0' && k[2] == 's') return (k[0] - '0') * 10;
   // "80's" / "80’s": the tokenizer keeps the number and marks a possessive
   if (k.size() == 2 && k[0] >= '1' && k[0] <= '9' && k[1] == '0' && tokens[i].possessive) return (k[0] - '0') * 10;
+  // ...or splits it into "80", "'" / "’", "s" (digits take no possessive there)
+  if (k.size() == 2 && k[0] >= '1' && k[0] <= '9' && k[1] == '0' && i + 2 < tokens.size() &&
+      (tokens[i + 1].key == "'" || tokens[i + 1].key == "\xE2\x80\x99") && tokens[i + 2].key == "s" &&
+      tokens[i + 1].span.start == tokens[i].span.end && tokens[i + 2].span.start == tokens[i + 1].span.end) {
+    *last = i + 2;
+    return (k[0] - '0') * 10;
+  }
   for (const AgeWord& w : kAgeWords)
     if (k == w.word && w.to - w.from == 9 && w.from >= 20 && k.ends_with("ies")) return w.from;
   return std::nullopt;
@@ -103,8 +110,8 @@ class AgeDetector : public Detector {
       // Decades: "in her 80s", "late 30s", "(30s, lawyer", "in his eighties".
       size_t dlast = i;
       if (auto decade = DecadeToken(tokens, i, &dlast)) {
-        if (auto span = DecadeContext(in, person, i)) {
-          std::string_view nk = KeyOf(tokens, qi::NextWordIn(tokens, i));
+        if (auto span = DecadeContext(in, person, i, dlast)) {
+          std::string_view nk = KeyOf(tokens, qi::NextWordIn(tokens, dlast));
           if (!In(kEraNouns, nk)) {
             EmitRange(in, person, *span, dlast, *decade, *decade + 9, out);
             claimed_until = dlast + 1;
@@ -176,6 +183,32 @@ class AgeDetector : public Detector {
           continue;
         }
       }
+      // "She's 41 and ...", "he is 41.", "my client was 67 when ...": a bare number after a
+      // person and "is" is their age when the clause ends with it ("she's 41 weeks
+      // pregnant", "he is 6 feet tall", "she's 100% better" go on, and are not ages here).
+      {
+        bool person_is = false;
+        if (p >= 0) {
+          const Token& pt = tokens[p];
+          std::string_view ppk = KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(p)));
+          person_is = (pt.possessive && (pt.key == "she" || pt.key == "he")) ||
+                      ((pt.key == "is" || pt.key == "was") &&
+                       (ppk == "she" || ppk == "he" || In(kPersonNouns, ppk)));
+          person_is = person_is && static_cast<size_t>(p) + 1 == i;
+        }
+        if (person_is) {
+          size_t j = num->last + 1;
+          std::string_view after = j < tokens.size() ? std::string_view(tokens[j].key) : std::string_view();
+          bool ends = after.empty() || after == "," || after == "." || after == "!" || after == "?" || after == ";" ||
+                      after == ")" || after == "and" || after == "but" || after == "now" || after == "when" ||
+                      after == "today" || after == "with" || after == "\xE2\x80\x94";
+          if (ends && tokens[j < tokens.size() ? j : num->last].sentence == t.sentence) {
+            EmitExact(in, person, i, num->last, n, out);
+            claimed_until = num->last + 1;
+            continue;
+          }
+        }
+      }
       // "N years of age"
       {
         size_t j = num->last + 1;
@@ -224,7 +257,9 @@ class AgeDetector : public Detector {
   }
 
   // Where a decade's finding starts when its context makes it a person's age, or nullopt.
-  std::optional<size_t> DecadeContext(const ScanInput& in, const std::vector<bool>& person, size_t i) const {
+  // `last` is the decade's last token ("80" "'" "s" is three).
+  std::optional<size_t> DecadeContext(const ScanInput& in, const std::vector<bool>& person, size_t i,
+                                      size_t last) const {
     const auto& tokens = in.tokens;
     long p = qi::PrevWordIn(tokens, i);
     std::string_view pk = KeyOf(tokens, p);
@@ -250,7 +285,7 @@ class AgeDetector : public Detector {
     if (pk == "the" || pk == "over" || pk == "under" || pk == "of" || bk == "'") return std::nullopt;
     // "(30s, lawyer, ...)" or "30s, lawyer": a list of details about a person
     bool listed = (bk == "(" || bk == "," || bk == "-" || bk == "\xE2\x80\x94") &&
-                  (KeyOf(tokens, qi::After(tokens, i)) == "," || KeyOf(tokens, qi::After(tokens, i)) == ")");
+                  (KeyOf(tokens, qi::After(tokens, last)) == "," || KeyOf(tokens, qi::After(tokens, last)) == ")");
     if (listed && qi::PersonCues::At(person, tokens[i])) return start;
     // "a woman in her 30s" is handled above; "client, 40s" too
     if ((pk == "client" || pk == "woman" || pk == "man" || pk == "guy" || pk == "lady") && bk == ",") return start;
@@ -265,9 +300,12 @@ class AgeDetector : public Detector {
 
   static std::string Pronoun(const ScanInput& in, size_t i) {
     const auto& tokens = in.tokens;
-    uint32_t sentence = tokens[i].sentence;
-    for (size_t k = 0; k < tokens.size(); ++k) {
-      if (tokens[k].sentence != sentence) continue;
+    // Only the sentence's own tokens: scanning the whole draft per age made long inputs
+    // quadratic (92% of a 1 MB check).
+    const uint32_t sentence = tokens[i].sentence;
+    size_t begin = i;
+    while (begin > 0 && tokens[begin - 1].sentence == sentence) --begin;
+    for (size_t k = begin; k < tokens.size() && tokens[k].sentence == sentence; ++k) {
       const std::string& key = tokens[k].key;
       if (key == "she" || key == "her" || key == "hers" || key == "woman" || key == "lady") return "her";
       if (key == "he" || key == "his" || key == "him" || key == "man" || key == "guy") return "his";

@@ -50,7 +50,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"My client is a centenarian and proud of it", "centenarian"},
         Case{"85 y/o client with the best stories", "85 y/o"},
         Case{"MY CLIENT IS 67 YEARS OLD", "67 YEARS OLD"},
-        Case{"Age: 85, retired teacher, tight shoulders", "Age: 85"}));
+        Case{"Age: 85, retired teacher, tight shoulders", "Age: 85"},
+        Case{"she's in her 80\xE2\x80\x99s and spry", "in her 80\xE2\x80\x99s"},
+        Case{"She's 41 and just found out she's pregnant again.", "41"},
+        Case{"my client is 67, retired and restless", "67"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Age,
@@ -77,7 +80,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"We've been open for 30-something years and counting", ""},
         Case{"Our caf\xC3\xA9's 1990s d\xC3\xA9\x63or gets compliments", ""},
         Case{"Buy 5 sessions, get 1 free \xF0\x9F\x8E\x81", ""},
-        Case{"She did 20 minutes on the bike and 3 sets of squats", ""}));
+        Case{"She did 20 minutes on the bike and 3 sets of squats", ""},
+        Case{"she's 41 weeks pregnant and ready to pop", ""},
+        Case{"She's 100% better after two sessions", ""},
+        Case{"she was 10 minutes late again", ""},
+        Case{"Our 80's playlist is on repeat", ""},
+        Case{"It's 5 and we're closed, see you tomorrow", ""}));
 
 bool HasSuggestion(const Finding& f, std::string_view s) {
   return std::find(f.suggestions.begin(), f.suggestions.end(), s) != f.suggestions.end();

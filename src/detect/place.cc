@@ -201,6 +201,12 @@ class PlaceDetector : public Detector {
         std::string_view pk = KeyOf(tokens, p);
         lower_ok = pk == "on" || pk == "off" || pk == "at" || pk == "near" || pk == "of";
       }
+      // "goes to lincoln elementary": in a lowercase post a school is still a school when
+      // its one-word name is no ordinary word and a preposition or "attends" leads to it.
+      if (kind == "school" && tokens[j].key == "elementary" && j == i + 1 && !qi::IsDictionaryWord(tokens[i].key)) {
+        std::string_view pk = KeyOf(tokens, qi::PrevWordIn(tokens, i));
+        lower_ok = pk == "to" || pk == "at" || pk == "from" || pk == "attends" || pk == "attend" || pk == "near";
+      }
       if (!ModifierRunOk(in, i, j, lower_ok)) break;
       // "High" and "Middle" name schools only with a name-like modifier ("Jefferson High").
       std::string_view pw = tokens[j].key;
@@ -220,11 +226,16 @@ class PlaceDetector : public Detector {
       // "on 5th": a bare ordinal street after "the <workplace> on".
       return false;
     }
-    // "Station 4"
-    if (kind == "station" && i + 1 < tokens.size() && tokens[i + 1].shape == Shape::kNumber &&
-        qi::StartsUpper(in.text, t)) {
-      EmitPlaceWord(kind, i, i + 1, emit);
-      return true;
+    // "Station 4"; in lowercase only as "fire station 4" ("station 4" alone may be a
+    // circuit-class station).
+    if (kind == "station" && i + 1 < tokens.size() && tokens[i + 1].shape == Shape::kNumber) {
+      long p = qi::PrevWordIn(tokens, i);
+      std::string_view pk = KeyOf(tokens, p);
+      bool service = p >= 0 && static_cast<size_t>(p) + 1 == i && (pk == "fire" || pk == "police");
+      if (qi::StartsUpper(in.text, t) || service) {
+        EmitPlaceWord(kind, service ? static_cast<size_t>(p) : i, i + 1, emit);
+        return true;
+      }
     }
     // "the bakery on 5th", "the lofts on Pearl": a business on a named street.
     long p = qi::PrevWordIn(tokens, i);

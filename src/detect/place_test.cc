@@ -49,7 +49,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Her office is on Elm St. near the river", "Elm St"},
         Case{"She just moved to Z\xC3\xBCrich for work", "Z\xC3\xBCrich"},
         Case{"her mom lives in Pinedale's old mill district", "Pinedale's"},
-        Case{"HE LIVES ON OAK AVENUE", "OAK AVENUE"}));
+        Case{"HE LIVES ON OAK AVENUE", "OAK AVENUE"},
+        Case{"her son goes to lincoln elementary", "lincoln elementary"},
+        Case{"he works at fire station 4 downtown", "fire station 4"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Place,
@@ -79,7 +81,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"My client is a big Miami Dolphins fan", ""},
         Case{"he ran the Chicago Marathon last year", ""},
         Case{"Her husband's name is Lincoln and he is a sweetheart", ""},
-        Case{"our new booking page is live #selfcare", ""}));
+        Case{"our new booking page is live #selfcare", ""},
+        Case{"Her son goes to catholic elementary", ""},
+        Case{"She did station 4 of the circuit, then rested", ""}));
 
 TEST(PlaceDetails, TownCarriesItsPopulation) {
   auto found = who_testing::Run(Det(), "A widower from Pinedale has been coming in weekly.");
