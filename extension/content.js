@@ -14,7 +14,8 @@
   const POLL_MS = 700;            // catches programmatic value changes (no input event)
   const GATE_CHECK_TIMEOUT_MS = 2000;
   const LEVELS = ["block", "warn", "info"];
-  const POST_LABEL = /^(post|share|publish|tweet|toot|send|reply|submit)( (it|now|all|post|update))?$/i;
+  // A publish button's label: Post, Share, Publish!, Post all, Post comment, Reply, Toot!
+  const POST_LABEL = /^(post|share|publish|tweet|toot|send|reply|comment|submit)( (it|now|all|post|update|comment|reply))?!?$/i;
   const BLOCK_TAGS = new Set([
     "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "DD", "DIV", "DL", "DT", "FIGCAPTION", "FIGURE",
     "FOOTER", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LI", "MAIN", "NAV", "OL", "P",

@@ -329,10 +329,11 @@ test("turned off on a site: nothing shown and nothing held until turned back on"
 });
 
 test("only the latest draft is in flight: checks never overlap and the last is the whole draft", async () => {
-  // A server that takes 800 ms per check, while the draft is typed in bursts with pauses
-  // longer than the 400 ms debounce: each pause would start a check of its own.
+  // A server that takes 1.2 s per check, while the draft is typed in bursts with pauses
+  // longer than the 400 ms debounce: each pause would start a check of its own, and
+  // without the one-in-flight rule they would overlap.
   let port3;
-  ({ child: server3, port: port3 } = await startServer(true, { DISCREET_TEST_WORKER_DELAY_MS: "800" }));
+  ({ child: server3, port: port3 } = await startServer(true, { DISCREET_TEST_WORKER_DELAY_MS: "1200" }));
   await worker.evaluate((port) => chrome.storage.local.set({ port }), port3);
   const spans = [], started = new Map();
   const isCheck = (r) => r.url() === `http://127.0.0.1:${port3}/v1/check`;
@@ -355,7 +356,8 @@ test("only the latest draft is in flight: checks never overlap and the last is t
     await waitFor("the whole draft's verdict", (u) => u.verdict === "block" && allRanges(u).some((r) => /chemo/.test(r.text)) &&
       !/checking/.test(u.panelText), 15000);
     await new Promise((r) => setTimeout(r, 1000));  // nothing more is coming
-    assert.ok(spans.length >= 2 && spans.length < 4, `${spans.length} checks for 4 bursts: ${JSON.stringify(spans.map((s) => s.text))}`);
+    // At most one check per pause (how many drafts get skipped depends on the machine's speed).
+    assert.ok(spans.length >= 1 && spans.length <= 4, `${spans.length} checks for 4 bursts`);
     spans.sort((a, b) => a.start - b.start);
     for (let i = 1; i < spans.length; ++i)
       assert.ok(spans[i].start >= spans[i - 1].end, `check ${i} started before check ${i - 1} finished`);
