@@ -122,9 +122,22 @@ TEST(BlogSarif, RelativeUriRedactedRegionAndExitCode) {
   EXPECT_THAT(shown.out, HasSubstr("Edith Crawley"));
   // The same finding keeps its fingerprint whether or not the text is shown.
   json shown_log = ParseJson(shown);
-  for (const json& res : shown_log["runs"][0]["results"])
-    if (res["ruleId"] == "person-name")
+  for (const json& res : shown_log["runs"][0]["results"]) {
+    if (res["ruleId"] == "person-name") {
       EXPECT_EQ(res["partialFingerprints"], (*name)["partialFingerprints"]);
+    }
+  }
+}
+
+TEST(BlogSarif, UnreadableInputExits3AndMarksTheRunUnsuccessful) {
+  TempDir dir;
+  dir.Write("a.txt", kNamedClient);
+  dir.Write("bad.txt", "caf\xE9\n");
+  RunResult r = RunDiscreet({"check", "--format", "sarif", "a.txt", "bad.txt"}, "", {}, dir.path());
+  EXPECT_EQ(r.exit_code, 3);
+  json inv = ParseJson(r)["runs"][0]["invocations"][0];
+  EXPECT_EQ(inv["executionSuccessful"], false);
+  EXPECT_THAT(inv["toolExecutionNotifications"][0]["message"]["text"].get<std::string>(), HasSubstr("bad.txt"));
 }
 
 TEST(BlogSarif, FingerprintSaltFromTheEnvironment) {

@@ -183,7 +183,9 @@ int RunCheck(Args& args) {
   if (format == Format::kJson) {
     out = RenderJson(reports, render);
   } else if (format == Format::kSarif) {
-    SarifOptions sarif{.working_dir = std::filesystem::current_path()};
+    SarifOptions sarif;
+    sarif.working_dir = std::filesystem::current_path();
+    sarif.input_errors = errors;
     if (const char* salt = std::getenv("DISCREET_FINGERPRINT_SALT"); salt && *salt) sarif.fingerprint_salt = salt;
     else if (baseline) sarif.fingerprint_salt = baseline->salt();
     out = RenderSarif(reports, render, sarif);

@@ -207,6 +207,13 @@ std::string RenderSarif(const std::vector<FileReport>& reports, const RenderOpti
     }
   }
 
+  json invocation = {{"executionSuccessful", sarif.input_errors.empty()}};
+  if (!sarif.input_errors.empty()) {
+    json notes = json::array();
+    for (const std::string& e : sarif.input_errors)
+      notes.push_back({{"level", "error"}, {"message", {{"text", e}}}, {"descriptor", {{"id", "unreadable-input"}}}});
+    invocation["toolExecutionNotifications"] = std::move(notes);
+  }
   std::string root_uri = "file://" + PercentEncode(sarif.working_dir.lexically_normal().generic_string());
   if (root_uri.back() != '/') root_uri += '/';
   json run = {
@@ -217,7 +224,7 @@ std::string RenderSarif(const std::vector<FileReport>& reports, const RenderOpti
           {"version", Version()},
           {"semanticVersion", Version()},
           {"rules", std::move(rules)}}}}},
-      {"invocations", {{{"executionSuccessful", true}}}},
+      {"invocations", {std::move(invocation)}},
       {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", root_uri}}}}},
       {"columnKind", "utf16CodeUnits"},
       {"results", std::move(results)}};

@@ -20,6 +20,9 @@ struct SarifOptions {
   // Mixed into every partial fingerprint so that a fingerprint cannot be matched against
   // a list of hashed names; the same salt gives the same fingerprints run after run.
   std::string fingerprint_salt;
+  // Inputs that could not be checked ("PATH: invalid UTF-8 at byte 12"): reported as error
+  // notifications of an unsuccessful invocation, so a partial scan is not taken for a clean one.
+  std::vector<std::string> input_errors;
 };
 
 // The whole SARIF log for several files, serialised with a trailing newline.

@@ -32,10 +32,18 @@ FileReport ReportWith(const std::string& path, const std::string& text, std::vec
   return r;
 }
 
+SarifOptions Options(std::string working_dir, std::string salt = "", std::vector<std::string> errors = {}) {
+  SarifOptions o;
+  o.working_dir = std::move(working_dir);
+  o.fingerprint_salt = std::move(salt);
+  o.input_errors = std::move(errors);
+  return o;
+}
+
 json Render(const std::vector<FileReport>& reports, bool redact, std::string salt = "") {
   RenderOptions options;
   options.redact = redact;
-  return json::parse(RenderSarif(reports, options, {.working_dir = "/work/blog", .fingerprint_salt = salt}));
+  return json::parse(RenderSarif(reports, options, Options("/work/blog", salt)));
 }
 
 const std::string kEmojiName = "Hi \xF0\x9F\x98\x80 Sally!\nSally again, 85 years\n";  // emoji = 4 bytes, 2 UTF-16 units
@@ -111,14 +119,14 @@ TEST(Sarif, RedactedLogNeverContainsTheMatchedText) {
   FileReport r = ReportWith("a.md", "My client Sally Jones-Whitfield came in\n", {{{10, 31}, "person-name"}});
   RenderOptions options;
   options.redact = true;
-  std::string out = RenderSarif({r}, options, {.working_dir = "/w"});
+  std::string out = RenderSarif({r}, options, Options("/w"));
   EXPECT_EQ(out.find("Sally"), std::string::npos) << out;
   EXPECT_EQ(out.find("Whitfield"), std::string::npos) << out;
   EXPECT_EQ(out.find("snippet"), std::string::npos);
   EXPECT_NE(out.find("[person-name:"), std::string::npos);
 
   options.redact = false;
-  json shown = json::parse(RenderSarif({r}, options, {.working_dir = "/w"}));
+  json shown = json::parse(RenderSarif({r}, options, Options("/w")));
   const json& result = shown["runs"][0]["results"][0];
   EXPECT_NE(result["message"]["text"].get<std::string>().find("Sally Jones-Whitfield"), std::string::npos);
   EXPECT_EQ(result["locations"][0]["physicalLocation"]["region"]["snippet"]["text"], "Sally Jones-Whitfield");
@@ -143,6 +151,20 @@ TEST(Sarif, FingerprintsAreStableSaltedAndPerOccurrence) {
   EXPECT_NE(Fingerprint(Render({edited}, true), 0), Fingerprint(one, 0));
   // Redaction does not change fingerprints.
   EXPECT_EQ(Fingerprint(Render({a}, false), 0), Fingerprint(one, 0));
+}
+
+TEST(Sarif, UnreadableInputsMakeTheInvocationUnsuccessful) {
+  json ok = Render({ReportWith("a.md", "x\n", {})}, true);
+  EXPECT_EQ(ok["runs"][0]["invocations"][0]["executionSuccessful"], true);
+  EXPECT_FALSE(ok["runs"][0]["invocations"][0].contains("toolExecutionNotifications"));
+  RenderOptions redact;
+  redact.redact = true;
+  json bad = json::parse(RenderSarif({}, redact, Options("/w", "", {"b.md: invalid UTF-8 at byte 3"})));
+  const json& inv = bad["runs"][0]["invocations"][0];
+  EXPECT_EQ(inv["executionSuccessful"], false);
+  ASSERT_EQ(inv["toolExecutionNotifications"].size(), 1u);
+  EXPECT_EQ(inv["toolExecutionNotifications"][0]["level"], "error");
+  EXPECT_EQ(inv["toolExecutionNotifications"][0]["message"]["text"], "b.md: invalid UTF-8 at byte 3");
 }
 
 TEST(Sarif, UnknownRuleGetsItsOwnDescriptor) {
