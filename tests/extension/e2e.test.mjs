@@ -247,6 +247,19 @@ test("highlights are recomputed when a rich editor re-renders its DOM", async ()
   await waitFor("the highlights to clear", (u) => allRanges(u).length === 0);
 });
 
+test("offsets stay right after emoji and line breaks (UTF-16, blocks as newlines)", async () => {
+  await freshPage();
+  await page.click("#composer");
+  await page.keyboard.insertText("Great week 💆‍♀️🎉 at the studio!");
+  await page.keyboard.press("Enter");  // a new block (<div>) in the composer
+  await page.keyboard.insertText("🌸 " + BLOCK_DRAFT);
+  const s = await waitFor("the block verdict", (u) => u.verdict === "block" && allRanges(u).some((r) => /chemo/.test(r.text)));
+  const texts = allRanges(s).map((r) => r.text);
+  assert.ok(texts.includes("Sally Jones"), `exactly the name, not shifted: ${JSON.stringify(texts)}`);
+  assert.ok(texts.includes("chemo"), `exactly the health detail: ${JSON.stringify(texts)}`);
+  assert.ok(await page.locator("#composer div").count() >= 1, "the composer really has blocks");
+});
+
 test("a Post click right after typing, before the pause, is still checked and held", async () => {
   await freshPage();
   await page.click("#composer");
