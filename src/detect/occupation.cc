@@ -67,7 +67,9 @@ class OccupationDetector : public Detector {
       }
     }
     for (std::string_view w : {"player", "players", "athlete", "guy", "member", "rookie", "starter", "quarterback",
-                               "goalie", "pitcher", "linebacker", "striker", "defenseman", "forward"})
+                               "goalie", "pitcher", "linebacker", "striker", "defenseman", "forward",
+                               // "plays for the Dolphins": the verb names the roster as well as the noun
+                               "plays", "played", "playing"})
       players_.Add(w, 1);
   }
 
@@ -104,6 +106,12 @@ class OccupationDetector : public Detector {
 
       auto m = jobs_->index().LongestAt(tokens, i);
       if (!m) continue;
+      // "a retired dentist": "retired" (a row of its own) is the modifier of the job after it,
+      // reported once as "retired dentist" on the next word, not as two details.
+      if (In(kPersonBefore, t.key) && m->last == i) {
+        long nx = qi::NextWordIn(tokens, i);
+        if (nx == static_cast<long>(i) + 1 && jobs_->index().LongestAt(tokens, static_cast<size_t>(nx))) continue;
+      }
       // Prefer the longest job that covers this one: "pro hockey player" over "player".
       uint32_t row = m->values.front();
       std::string_view name = jobs_->Get(row, "occupation");

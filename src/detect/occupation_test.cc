@@ -46,7 +46,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Zo\xC3\xAB's husband is a firefighter \xF0\x9F\x94\xA5", "firefighter"},
         Case{"MY CLIENT IS A LAWYER", "LAWYER"},
         Case{"she is a school principal and never sits down", "school principal"},
-        Case{"her son is a former firefighter", "former firefighter"}));
+        Case{"her son is a former firefighter", "former firefighter"},
+        Case{"my client plays for the Dolphins and his hamstrings show it", "plays for the Dolphins"},
+        Case{"HE PLAYED FOR THE MIAMI DOLPHINS", "PLAYED FOR THE MIAMI DOLPHINS"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Occupation,
@@ -72,7 +74,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Taylor Swift's Eras tour playlist is our official soundtrack this week.", ""},
         Case{"Teacher discount all summer \xE2\x98\x80\xEF\xB8\x8F", ""},
         Case{"Pregnancy massage is safe after the first trimester with the right positioning.", ""},
-        Case{"Caf\xC3\xA9 owners: your backs need us too", ""}));
+        Case{"Caf\xC3\xA9 owners: your backs need us too", ""},
+        Case{"she plays for fun on weekends", ""},
+        Case{"the kids were playing with the dog in the lobby", ""}));
 
 TEST(OccupationDetails, ARosterIsRarerThanAJob) {
   auto player = who_testing::Run(Det(), "Massaged a player from the Super Bowl champions today.");
@@ -82,6 +86,15 @@ TEST(OccupationDetails, ARosterIsRarerThanAJob) {
   EXPECT_EQ(player[0].severity, Severity::kWarning);
   EXPECT_GT(*player[0].bits(), *nurse[0].bits());
   EXPECT_EQ(player[0].suggestions.front(), "an athlete");
+}
+
+// "retired" is a row of its own ("my client is retired"); before a job it is that job's
+// modifier, one detail rather than two.
+TEST(OccupationDetails, RetiredBeforeAJobIsOneDetail) {
+  EXPECT_EQ(who_testing::MatchedAt(Det(), "occupation", Severity::kWarning, "my regular, a retired dentist, brought cookies"),
+            std::vector<std::string>{"retired dentist"});
+  EXPECT_EQ(who_testing::MatchedAt(Det(), "occupation", Severity::kWarning, "my client is retired"),
+            std::vector<std::string>{"retired"});
 }
 
 TEST(OccupationDetails, OneGradeIsRarerThanTeaching) {

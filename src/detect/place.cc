@@ -237,13 +237,20 @@ class PlaceDetector : public Detector {
         return true;
       }
     }
-    // "the bakery on 5th", "the lofts on Pearl": a business on a named street.
+    // "the bakery on 5th", "the lofts on Pearl": a business or building on a named street.
     long p = qi::PrevWordIn(tokens, i);
     if (KeyOf(tokens, p) == "the" && i + 2 < tokens.size() && tokens[i + 1].key == "on") {
       const Token& s = tokens[i + 2];
-      if (IsOrdinal(s.key) || (qi::StartsUpper(in.text, s) && !In(kNotAName, s.key))) {
-        emit(i, i + 2,
-             "Naming the business a client works at, or the street it is on, points straight at them.", 0.003,
+      // "the lofts on Pearl St": the street word belongs to the same finding, and lets a
+      // lowercase post name the street ("the lofts on pearl st").
+      bool street_after = i + 3 < tokens.size() && tokens[i + 3].is_word() && kind_at(i + 3) == "street";
+      bool named = qi::StartsUpper(in.text, s) || (street_after && s.shape == Shape::kLower && IsWordKey(s.key));
+      if (IsOrdinal(s.key) || (named && !In(kNotAName, s.key))) {
+        size_t last = street_after ? i + 3 : i + 2;
+        emit(i, last,
+             "Naming the business or building where a client works or lives, or the street it is on, points "
+             "straight at them.",
+             0.003,
              std::nullopt, {"nearby", "in town"});
         return true;
       }

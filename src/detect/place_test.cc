@@ -28,7 +28,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"my client lives on maple street and walks here", "maple street"},
         Case{"She lives on Maple Street, right by the park", "Maple Street"},
         Case{"Today's client: the owner of the yellow food truck by the courthouse.", "by the courthouse"},
-        Case{"client today (30s, lawyer, lives in the lofts on Pearl St) has tension headaches", "Pearl St"},
+        Case{"client today (30s, lawyer, lives in the lofts on Pearl St) has tension headaches",
+             "lofts on Pearl St"},
+        Case{"she lives in the lofts on pearl st", "lofts on pearl st"},
+        Case{"She just moved into the Pearl Lofts \xF0\x9F\x8F\xA2", "Pearl Lofts"},
         Case{"She works at the bakery on 5th and her wrists show it", "bakery on 5th"},
         Case{"His son goes to Lincoln Elementary", "Lincoln Elementary"},
         Case{"He's a firefighter at Station 4 and his back is wrecked", "Station 4"},
@@ -83,7 +86,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Her husband's name is Lincoln and he is a sweetheart", ""},
         Case{"our new booking page is live #selfcare", ""},
         Case{"Her son goes to catholic elementary", ""},
-        Case{"She did station 4 of the circuit, then rested", ""}));
+        Case{"She did station 4 of the circuit, then rested", ""},
+        Case{"Luxury apartments are going up next to our studio", ""},
+        Case{"He's at the bakery on the corner, back in 5", ""}));
 
 TEST(PlaceDetails, TownCarriesItsPopulation) {
   auto found = who_testing::Run(Det(), "A widower from Pinedale has been coming in weekly.");
