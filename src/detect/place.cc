@@ -429,6 +429,16 @@ class PlaceDetector : public Detector {
         accept = next_raw.empty() || next_raw == "." || next_raw == "," || next_raw == "!" || next_raw == "?" ||
                  next_raw == ")" || next_raw == "with" || next_raw == "who";
       }
+      if (!accept && pk == "from" && (upper || hashtag)) {
+        // "flew in from Boston for her session", "moved here from Austin": travel before
+        // "from" makes the name a place (a gift from Jordan has no travel in it).
+        long f = qi::PrevWordIn(tokens, static_cast<size_t>(p));
+        std::string_view fk = KeyOf(tokens, f);
+        if ((fk == "in" || fk == "here" || fk == "over" || fk == "up" || fk == "down" || fk == "all") && f >= 0)
+          fk = KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(f)));
+        accept = In(kMoveVerbs, fk) || fk == "came" || fk == "flew" || fk == "drove" || fk == "moved" ||
+                 fk == "visiting" || fk == "traveled" || fk == "travelled" || fk == "relocated";
+      }
     } else {
       // Distinctive: "Tucson", "Pinedale", "São Paulo".
       if (evidence) accept = true;

@@ -54,7 +54,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"her mom lives in Pinedale's old mill district", "Pinedale's"},
         Case{"HE LIVES ON OAK AVENUE", "OAK AVENUE"},
         Case{"her son goes to lincoln elementary", "lincoln elementary"},
-        Case{"he works at fire station 4 downtown", "fire station 4"}));
+        Case{"he works at fire station 4 downtown", "fire station 4"},
+        Case{"my client flew in from Boston for her session", "Boston"},
+        Case{"MY CLIENT FLEW IN FROM BOSTON FOR HER SESSION", "BOSTON"},
+        Case{"she moved here from Austin last year", "Austin"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Place,
@@ -88,7 +91,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Her son goes to catholic elementary", ""},
         Case{"She did station 4 of the circuit, then rested", ""},
         Case{"Luxury apartments are going up next to our studio", ""},
-        Case{"He's at the bakery on the corner, back in 5", ""}));
+        Case{"He's at the bakery on the corner, back in 5", ""},
+        Case{"She brought a gift from Jordan for her birthday", ""},
+        Case{"A card from Sydney for the whole team \xF0\x9F\x92\x8C", ""}));
 
 TEST(PlaceDetails, TownCarriesItsPopulation) {
   auto found = who_testing::Run(Det(), "A widower from Pinedale has been coming in weekly.");
