@@ -191,7 +191,8 @@ class AgeDetector : public Detector {
         if (p >= 0) {
           const Token& pt = tokens[p];
           std::string_view ppk = KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(p)));
-          person_is = (pt.possessive && (pt.key == "she" || pt.key == "he")) ||
+          // "she's", "my client's": the 's is "is" before a number
+          person_is = (pt.possessive && (pt.key == "she" || pt.key == "he" || In(kPersonNouns, pt.key))) ||
                       ((pt.key == "is" || pt.key == "was") &&
                        (ppk == "she" || ppk == "he" || In(kPersonNouns, ppk)));
           person_is = person_is && static_cast<size_t>(p) + 1 == i;
@@ -199,7 +200,7 @@ class AgeDetector : public Detector {
         if (person_is) {
           size_t j = num->last + 1;
           std::string_view after = j < tokens.size() ? std::string_view(tokens[j].key) : std::string_view();
-          bool ends = after.empty() || after == "," || after == "." || after == "!" || after == "?" || after == ";" ||
+          bool ends = after.empty() || tokens[j].shape == Shape::kEmoji || after == "," || after == "." || after == "!" || after == "?" || after == ";" ||
                       after == ")" || after == "and" || after == "but" || after == "now" || after == "when" ||
                       after == "today" || after == "with" || after == "\xE2\x80\x94";
           if (ends && tokens[j < tokens.size() ? j : num->last].sentence == t.sentence) {

@@ -53,7 +53,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Age: 85, retired teacher, tight shoulders", "Age: 85"},
         Case{"she's in her 80\xE2\x80\x99s and spry", "in her 80\xE2\x80\x99s"},
         Case{"She's 41 and just found out she's pregnant again.", "41"},
-        Case{"my client is 67, retired and restless", "67"}));
+        Case{"my client is 67, retired and restless", "67"},
+        Case{"my client's 85 and still dancing", "85"},
+        Case{"she's 85 \xF0\x9F\x92\x83", "85"},
+        Case{"#85YearsOld client on my table", "85YearsOld"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Age,
@@ -85,7 +88,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"She's 100% better after two sessions", ""},
         Case{"she was 10 minutes late again", ""},
         Case{"Our 80's playlist is on repeat", ""},
-        Case{"It's 5 and we're closed, see you tomorrow", ""}));
+        Case{"It's 5 and we're closed, see you tomorrow", ""},
+        Case{"my client's 3 kids are wild", ""}));
 
 bool HasSuggestion(const Finding& f, std::string_view s) {
   return std::find(f.suggestions.begin(), f.suggestions.end(), s) != f.suggestions.end();

@@ -408,7 +408,11 @@ class AttributesDetector : public Detector {
       if (tokens[i].key == "quads" && prev != "of" && prev != "had" && prev != "has" && prev != "with") return false;
     }
     if (single && !about_person) return false;
-    if (tokens[m->last].possessive && single) return false;
+    // "Walker's", "Twins'" are names and teams; a term that is itself a person ("the
+    // widower's back") keeps its possessive.
+    static constexpr std::string_view kPersonTerms[] = {"widow", "widower", "amputee", "redhead", "brunette",
+                                                        "newlywed", "albino"};
+    if (tokens[m->last].possessive && single && !In(kPersonTerms, tokens[m->last].key)) return false;
     double f = attrs_->GetNumber(row, "frequency").value_or(0.01);
     std::vector<std::string> suggestions;
     std::string_view sug = attrs_->Get(row, "suggestion");

@@ -35,7 +35,7 @@ constexpr std::string_view kNotVehicleAfter[] = {
     "college",  "elementary", "high",     "school",     "street",   "st",       "ave",      "avenue",  "road",
     "park",     "tunnel",   "bridge",     "county",     "field",    "motors",   "dealership", "dealer",
     "plant",    "factory",  "employee",   "employees",  "engineer", "family",   "administration", "logo",
-    "conference", "lake",   "heights",    "hills",      "square",   "boulevard", "blvd",    "ceo",     "says",
+    "conference", "lake",   "heights",    "hills",      "square",   "boulevard", "blvd",    "ceo",     "says", "fridge",
     "said"};
 // Parts of a vehicle after a possessive make: "her Porsche's engine" is the car, where
 // "Tesla's stock" is the company.
@@ -135,6 +135,12 @@ class VehicleDetector : public Detector {
       // Evidence that this is a vehicle here.
       std::string_view next = KeyOf(tokens, qi::NextWordIn(tokens, last));
       if (In(kNotVehicleAfter, next) || IsPlaceWord(tokens, qi::NextWordIn(tokens, last))) continue;
+      // "Ferrari red", "Tiffany blue": a make before a colour names the colour.
+      if (long nx = qi::NextWordIn(tokens, last); nx == static_cast<long>(last) + 1 && colours_ &&
+                                                  !tokens[last].possessive) {
+        auto cm = colours_->index().LongestAt(tokens, static_cast<size_t>(nx));
+        if (cm && !In(kVehicleNouns, KeyOf(tokens, qi::NextWordIn(tokens, cm->last)))) continue;
+      }
       if (tokens[last].possessive && !In(kVehicleNouns, next) && !In(kVehicleParts, next) && !colour &&
           !make_and_model) {
         // "Tesla's stock", "Mercedes's mom": a possessive is rarely about a car.
@@ -144,6 +150,11 @@ class VehicleDetector : public Detector {
       long p = qi::PrevWordIn(tokens, first);
       std::string_view pk = KeyOf(tokens, p);
       if (!evidence && In(kPossessives, pk)) evidence = true;
+      // "my client's Tesla", "Maria's Porsche": a noun's possessive works like "her" ("she's",
+      // "it's", "that's" are contractions, not owners).
+      if (!evidence && p >= 0 && tokens[p].possessive && pk != "she" && pk != "he" && pk != "it" && pk != "that" &&
+          pk != "there" && pk != "what" && pk != "who" && pk != "here" && pk != "let")
+        evidence = true;
       if (!evidence) {
         long w = static_cast<long>(first);
         for (int k = 0; k < 4 && !evidence; ++k) {

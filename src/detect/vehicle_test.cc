@@ -45,7 +45,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Ren\xC3\xA9\x65's husband drives a pink Cadillac \xF0\x9F\x92\x97", "pink Cadillac"},
         Case{"her Porsche's engine woke the whole street", "Porsche's"},
         Case{"my client drives a silver prius with a bumper sticker", "silver prius"},
-        Case{"He rides a Harley-Davidson to his sessions", "Harley-Davidson"}));
+        Case{"He rides a Harley-Davidson to his sessions", "Harley-Davidson"},
+        Case{"my client\xE2\x80\x99s Tesla is always double-parked", "Tesla"},
+        Case{"Maria's Porsche is parked in the fire lane", "Porsche"},
+        Case{"she drives a Ferrari red convertible", "Ferrari"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Vehicle,
@@ -71,7 +74,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Our Lincoln Park studio is now open", ""},
         Case{"#tbt to the Jordan almonds at our open house", ""},
         Case{"She works at the Ford plant and her wrists ache", ""},
-        Case{"mercedes booked another session with us", ""}));
+        Case{"mercedes booked another session with us", ""},
+        Case{"Our new logo is Ferrari red \xE2\x9D\xA4\xEF\xB8\x8F", ""},
+        Case{"that's Ferrari red, she said about her nails", ""},
+        Case{"it's Tesla week at the science museum", ""},
+        Case{"The client's Mini fridge idea was great", ""}));
 
 TEST(VehicleDetails, AColourNarrowsTheModel) {
   auto plain = who_testing::Run(Det(), "she drives a Cadillac");
