@@ -77,7 +77,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Wheelchair ramp now open at the side door", ""},
         Case{"He said the 6 foot hose in the garden burst", ""},
         Case{"#tbt to our 80s hair night \xF0\x9F\x8E\xB8", ""},
-        Case{"Blind faith in a good stretch never hurt anyone", ""}));
+        Case{"Blind faith in a good stretch never hurt anyone", ""},
+        Case{"she got blind drunk at the wedding, she said", ""}));
 
 INSTANTIATE_TEST_SUITE_P(
     Positive, Household,

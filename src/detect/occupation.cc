@@ -123,6 +123,11 @@ class OccupationDetector : public Detector {
       long p = qi::PrevWordIn(tokens, i);
       std::string_view pk = KeyOf(tokens, p);
       if (In(kGenericBefore, pk)) continue;
+      // "her doctor", "his lawyer", "my client's nurse": someone who serves the person, not
+      // what the person does ("she is a nurse" has an article).
+      if (pk == "her" || pk == "his" || pk == "their" || pk == "my" || (p >= 0 && tokens[p].possessive && pk != "she" &&
+                                                                       pk != "he" && pk != "it" && pk != "that"))
+        continue;
       std::string_view nk = KeyOf(tokens, qi::NextWordIn(tokens, m->last));
       if (nk == "appreciation" || nk == "discount" || nk == "discounts" || nk == "special" || nk == "specials" ||
           nk == "week" || nk == "day" || nk == "month")

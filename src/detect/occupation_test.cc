@@ -48,7 +48,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"she is a school principal and never sits down", "school principal"},
         Case{"her son is a former firefighter", "former firefighter"},
         Case{"my client plays for the Dolphins and his hamstrings show it", "plays for the Dolphins"},
-        Case{"HE PLAYED FOR THE MIAMI DOLPHINS", "PLAYED FOR THE MIAMI DOLPHINS"}));
+        Case{"HE PLAYED FOR THE MIAMI DOLPHINS", "PLAYED FOR THE MIAMI DOLPHINS"},
+        Case{"she's the town's only vet", "vet"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Occupation,
@@ -76,7 +77,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Pregnancy massage is safe after the first trimester with the right positioning.", ""},
         Case{"Caf\xC3\xA9 owners: your backs need us too", ""},
         Case{"she plays for fun on weekends", ""},
-        Case{"the kids were playing with the dog in the lobby", ""}));
+        Case{"the kids were playing with the dog in the lobby", ""},
+        Case{"she said her doctor told her to rest", ""},
+        Case{"His lawyer is handling everything, he says", ""},
+        Case{"my client's nurse gave her a referral", ""}));
 
 TEST(OccupationDetails, ARosterIsRarerThanAJob) {
   auto player = who_testing::Run(Det(), "Massaged a player from the Super Bowl champions today.");
