@@ -37,6 +37,15 @@ constexpr std::string_view kUnits[] = {"degrees", "degree", "minutes", "minute",
                                        // "aged 12 months" is a whiskey or a cheese, not a person
                                        "months", "month"};
 
+// Things with ages that are not people: "a 100-year-old building", "the tree is 85 years
+// old", "her 15-year-old cat" (a pet's age says little about its owner).
+constexpr std::string_view kObjectNouns[] = {
+    "building", "buildings", "house", "houses", "home", "tree", "trees", "oak", "recipe", "recipes", "table",
+    "company", "business", "studio", "shop", "store", "practice", "clinic", "spa", "tradition", "barn", "church",
+    "bridge", "mill", "farm", "brand", "car", "truck", "wine", "whiskey", "scotch", "bottle", "floor", "floors",
+    "technique", "method", "mattress", "photo", "picture", "painting", "song", "movie", "book", "piano",
+    "dog", "cat", "horse", "pony", "parrot", "tortoise", "turtle", "pet", "puppy", "kitten"};
+
 struct AgeWord {
   std::string_view word;
   int from, to;
@@ -142,8 +151,22 @@ class AgeDetector : public Detector {
       if (!age_label && (bk == "$" || bk == "£" || bk == "€" || bk == "#" || bk == ":" || bk == "." || bk == "/"))
         continue;
 
+      long p0 = qi::PrevWordIn(tokens, i);
+      std::string_view pk0 = KeyOf(tokens, p0);
       // "85-year-old", "85 years old", "85 yrs old", "85 y/o", "eighty-five-year-old"
       if (auto end = YearsOld(tokens, num->last)) {
+        // "a 100-year-old building", "the tree is 85 years old": not a person's age.
+        std::string_view owner = KeyOf(tokens, qi::NextWordIn(tokens, *end));
+        if (!In(kObjectNouns, owner) && p0 >= 0) {
+          if (tokens[p0].possessive)  // "our studio's 10 years old"
+            owner = pk0;
+          else if (pk0 == "is" || pk0 == "was")  // "the tree is 85 years old"
+            owner = KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(p0)));
+        }
+        if (In(kObjectNouns, owner)) {
+          claimed_until = *end + 1;
+          continue;
+        }
         EmitExact(in, person, i, *end, n, out);
         claimed_until = *end + 1;
         continue;

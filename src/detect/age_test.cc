@@ -56,7 +56,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"my client is 67, retired and restless", "67"},
         Case{"my client's 85 and still dancing", "85"},
         Case{"she's 85 \xF0\x9F\x92\x83", "85"},
-        Case{"#85YearsOld client on my table", "85YearsOld"}));
+        Case{"#85YearsOld client on my table", "85YearsOld"},
+        Case{"her 10-year-old son plays hockey", "10-year-old"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Age,
@@ -89,7 +90,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"she was 10 minutes late again", ""},
         Case{"Our 80's playlist is on repeat", ""},
         Case{"It's 5 and we're closed, see you tomorrow", ""},
-        Case{"my client's 3 kids are wild", ""}));
+        Case{"my client's 3 kids are wild", ""},
+        Case{"Our studio is in a 100-year-old building downtown \xF0\x9F\x8F\x9B\xEF\xB8\x8F", ""},
+        Case{"We still use a 30-year-old recipe for our balm", ""},
+        Case{"The old oak out front? The tree is 85 years old.", ""},
+        Case{"Our studio's 10 years old today!", ""},
+        Case{"her 15-year-old cat sleeps in the waiting room", ""}));
 
 bool HasSuggestion(const Finding& f, std::string_view s) {
   return std::find(f.suggestions.begin(), f.suggestions.end(), s) != f.suggestions.end();
