@@ -43,7 +43,8 @@ constexpr std::string_view kVehicleParts[] = {
     "engine", "engines", "tires", "tyres", "wheel", "wheels", "bumper", "bumpers", "hood", "trunk", "horn",
     "headlights", "taillights", "brakes", "muffler", "exhaust", "windshield", "windows", "doors", "seats",
     "paint", "dashboard", "dash", "alarm", "battery", "sunroof", "grille", "plates", "keys", "interior"};
-constexpr std::string_view kPossessives[] = {"his", "her", "their", "my", "your", "our"};
+// Owners of a vehicle. Not "your": "park your Tesla at our charger" speaks to every reader.
+constexpr std::string_view kPossessives[] = {"his", "her", "their", "my", "our"};
 constexpr std::string_view kArticles[] = {"a", "an", "the", "that", "this"};
 
 template <size_t N>

@@ -78,7 +78,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Our new logo is Ferrari red \xE2\x9D\xA4\xEF\xB8\x8F", ""},
         Case{"that's Ferrari red, she said about her nails", ""},
         Case{"it's Tesla week at the science museum", ""},
-        Case{"The client's Mini fridge idea was great", ""}));
+        Case{"The client's Mini fridge idea was great", ""},
+        Case{"Park your Tesla at our new charging station \xE2\x9A\xA1", ""},
+        Case{"Come by on your Harley, we have bike parking", ""}));
 
 TEST(VehicleDetails, AColourNarrowsTheModel) {
   auto plain = who_testing::Run(Det(), "she drives a Cadillac");
