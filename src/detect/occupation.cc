@@ -120,6 +120,8 @@ class OccupationDetector : public Detector {
         continue;
       }
       if (tokens[m->last].possessive) continue;  // "the lawyer's office" is about the office
+      // "at 6 pm": a two-letter alias (pm, rn, md) right after a number is a unit or a clock.
+      if (m->first == m->last && t.key.size() <= 2 && i > 0 && tokens[i - 1].shape == Shape::kNumber) continue;
       long p = qi::PrevWordIn(tokens, i);
       std::string_view pk = KeyOf(tokens, p);
       if (In(kGenericBefore, pk)) continue;

@@ -49,7 +49,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"her son is a former firefighter", "former firefighter"},
         Case{"my client plays for the Dolphins and his hamstrings show it", "plays for the Dolphins"},
         Case{"HE PLAYED FOR THE MIAMI DOLPHINS", "PLAYED FOR THE MIAMI DOLPHINS"},
-        Case{"she's the town's only vet", "vet"}));
+        Case{"she's the town's only vet", "vet"},
+        Case{"she's a PM at the software company", "PM"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Occupation,
@@ -80,7 +81,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"the kids were playing with the dog in the lobby", ""},
         Case{"she said her doctor told her to rest", ""},
         Case{"His lawyer is handling everything, he says", ""},
-        Case{"my client's nurse gave her a referral", ""}));
+        Case{"my client's nurse gave her a referral", ""},
+        Case{"she comes every Tuesday at 6 pm", ""}));
 
 TEST(OccupationDetails, ARosterIsRarerThanAJob) {
   auto player = who_testing::Run(Det(), "Massaged a player from the Super Bowl champions today.");

@@ -43,7 +43,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Jos\xC3\xA9's husband is here every Thursday at 7pm sharp", "every Thursday at 7pm"},
         Case{"the guy who comes every Monday at 8 brought his wife", "every Monday at 8"},
         Case{"my Monday 9am lady broke her wrist", "my Monday 9am lady"},
-        Case{"he comes in every Tuesday at 6 p.m.", "every Tuesday at 6 p.m."}));
+        Case{"he comes in every Tuesday at 6 p.m.", "every Tuesday at 6 p.m."},
+        Case{"my 5:30 regular is here", "my 5:30 regular"},
+        Case{"my client books every Monday @ 7", "every Monday @ 7"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, TimeOfVisit,
