@@ -51,7 +51,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"he's a little person and the table is too high for him", "little person"},
         Case{"he dyed his beard bright blue for the game", "dyed his beard bright blue"},
         Case{"my client is seven feet tall", "seven feet tall"},
-        Case{"Zo\xC3\xAB's oxygen tank came with her to the session", "oxygen tank"}));
+        Case{"Zo\xC3\xAB's oxygen tank came with her to the session", "oxygen tank"},
+        Case{"she's 6'8\" and needs the long table", "6'8\""},
+        Case{"he's 6\xE2\x80\x99\x38\xE2\x80\x9D and ducks under our door", "6\xE2\x80\x99\x38\xE2\x80\x9D"},
+        Case{"he's six foot six and played college ball", "six foot six"},
+        Case{"SHE HAS PINK HAIR AND A NOSE RING", "PINK HAIR"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Appearance,
@@ -78,7 +82,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"He said the 6 foot hose in the garden burst", ""},
         Case{"#tbt to our 80s hair night \xF0\x9F\x8E\xB8", ""},
         Case{"Blind faith in a good stretch never hurt anyone", ""},
-        Case{"she got blind drunk at the wedding, she said", ""}));
+        Case{"she got blind drunk at the wedding, she said", ""},
+        Case{"Our basement room has a 6'8\" ceiling, mind your head", ""}));
 
 INSTANTIATE_TEST_SUITE_P(
     Positive, Household,
