@@ -1,14 +1,11 @@
 // Helpers of the quasi-identifier detectors.
 #include "detect/qi_common.h"
 
-#include <hunspell/hunspell.hxx>
-
 #include <algorithm>
 #include <array>
-#include <filesystem>
 #include <memory>
-#include <mutex>
-#include <unordered_map>
+
+#include "detect/who.h"
 
 namespace discreet::qi {
 namespace {
@@ -23,18 +20,6 @@ constexpr std::string_view kPersonCues[] = {
     "on the table", "on our table", "came in", "comes in", "coming in", "come in for", "booked with",
     "lives", "lived", "living in", "neighbor", "neighbour", "someone", "somebody", "person", "folks who",
     "grind my table", "i massaged", "my 7am", "whose"};
-
-struct Dictionary {
-  std::mutex mu;
-  std::unique_ptr<Hunspell> hunspell;
-  std::unordered_map<std::string, bool> cache;
-  bool tried = false;
-};
-
-Dictionary& Dict() {
-  static Dictionary d;
-  return d;
-}
 
 }  // namespace
 
@@ -53,27 +38,8 @@ Finding MakeFinding(std::string_view rule, std::string_view source, Span span, S
 }
 
 bool IsDictionaryWord(std::string_view key) {
-  Dictionary& d = Dict();
-  std::lock_guard<std::mutex> lock(d.mu);
-  if (!d.tried) {
-    d.tried = true;
-    for (const char* dir : {"/usr/share/hunspell", "/usr/share/myspell", "/usr/local/share/hunspell"}) {
-      std::filesystem::path aff = std::filesystem::path(dir) / "en_US.aff", dic = std::filesystem::path(dir) / "en_US.dic";
-      std::error_code ec;
-      if (std::filesystem::exists(aff, ec) && std::filesystem::exists(dic, ec)) {
-        d.hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
-        break;
-      }
-    }
-  }
-  if (!d.hunspell) return true;
-  std::string word(key);
-  auto it = d.cache.find(word);
-  if (it != d.cache.end()) return it->second;
-  bool common = d.hunspell->spell(word);
-  if (d.cache.size() > 100'000) d.cache.clear();
-  d.cache.emplace(std::move(word), common);
-  return common;
+  // One dictionary for the whole library (who.h), so en_US is loaded once, not per module.
+  return who::ClassifyWord(key) == who::WordClass::kCommon;
 }
 
 PersonCues::PersonCues() {
