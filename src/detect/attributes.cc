@@ -314,6 +314,32 @@ class AttributesDetector : public Detector {
     const auto& tokens = in.tokens;
     size_t start = i;
     std::optional<qi::ParsedNumber> num;
+    // "mother of 8", "dad of six", "grandmother of 20": a parent of a counted family. (A
+    // count of pets or other things after it is left to the rows below.)
+    {
+      std::string_view k = tokens[i].key;
+      bool parent = k == "mother" || k == "mom" || k == "mum" || k == "father" || k == "dad" || k == "parent";
+      bool grand = k == "grandmother" || k == "grandma" || k == "grandfather" || k == "grandpa" ||
+                   k == "grandparent";
+      long of = qi::NextWordIn(tokens, i);
+      if ((parent || grand) && of == static_cast<long>(i) + 1 && tokens[of].key == "of") {
+        if (auto n = qi::ParseNumberAt(tokens, static_cast<size_t>(of) + 1)) {
+          std::string_view after = KeyOf(tokens, qi::NextWordIn(tokens, n->last));
+          bool children = after.empty() || after == "kids" || after == "children" || after == "grandkids" ||
+                          after == "grandchildren" || after == "and" || after == "boys" || after == "girls" ||
+                          Animals().find(after) == Animals().end();
+          children = children && !In(kPetAdjectives, after);
+          if (children && ((parent && n->value >= 4) || (grand && n->value >= 8)) && n->value <= 40) {
+            double f = parent ? Interpolate(kKids, n->value) : Interpolate(kGrandkids, n->value);
+            Emit(in, "household", i, n->last, Severity::kWarning, f,
+                 "A family this size is unusual enough that people who know them will recognise it.",
+                 {parent ? "a parent" : "a grandparent", "remove"}, out);
+            *end = n->last;
+            return true;
+          }
+        }
+      }
+    }
     if ((tokens[i].key == "a" || tokens[i].key == "dozens") && i + 1 < tokens.size()) {
       // "a dozen cats", "dozens of cats"
       if (tokens[i].key == "a" && tokens[i + 1].key == "dozen") num = qi::ParsedNumber{12, i + 1};

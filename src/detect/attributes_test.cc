@@ -110,7 +110,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"She has 6 kids under 10", "6 kids"},
         Case{"MY CLIENT HAS 30 CATS", "30 CATS"},
         Case{"he's a #catlady at heart with 20 cats", "20 cats"},
-        Case{"the widower's back was tight again", "widower's"}));
+        Case{"the widower's back was tight again", "widower's"},
+        Case{"she's a mother of 8 and never sits down", "mother of 8"},
+        Case{"he is a dad of six \xF0\x9F\x98\x85", "dad of six"},
+        Case{"MY CLIENT IS A FATHER OF 10", "FATHER OF 10"},
+        Case{"my client is a mother of 4 rescue dogs", "4 rescue dogs"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Household,
@@ -134,7 +138,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"TWINS FANS GET 10% OFF", ""},
         Case{"Caf\xC3\xA9 opening: we adopted the corner spot", ""},
         Case{"Pregnancy massage is safe after the first trimester", ""},
-        Case{"Minnesota Twins' fans get a discount", ""}));
+        Case{"Minnesota Twins' fans get a discount", ""},
+        Case{"she's a mother of 2 and a teacher", ""}));
 
 TEST(AttributesDetails, MoreCatsIsRarer) {
   auto five = who_testing::Run(Det(), "she has 5 cats");

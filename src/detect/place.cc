@@ -415,8 +415,16 @@ class PlaceDetector : public Detector {
     if (single) name = IsGivenName(tokens, i) || IsSurname(tokens, i);
 
     bool accept = false;
+    // "in March", "in May", "on Sunday": a month or a weekday after a preposition is a date;
+    // as a town it needs its state or "a March native".
+    static constexpr std::string_view kCalendar[] = {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    bool calendar = single && In(kCalendar, t.key);
     if (state) {
       accept = true;
+    } else if (calendar) {
+      accept = after && upper;
     } else if (dictionary) {
       // "Orange", "Reading", "Hot Springs": an ordinary word needs capitals and a preposition.
       accept = evidence && upper && !all_caps && (pk != "from" || !name);

@@ -93,7 +93,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Luxury apartments are going up next to our studio", ""},
         Case{"He's at the bakery on the corner, back in 5", ""},
         Case{"She brought a gift from Jordan for her birthday", ""},
-        Case{"A card from Sydney for the whole team \xF0\x9F\x92\x8C", ""}));
+        Case{"A card from Sydney for the whole team \xF0\x9F\x92\x8C", ""},
+        Case{"her husband passed away in March, she told me", ""},
+        Case{"he moved here in June and found us online", ""}));
 
 TEST(PlaceDetails, TownCarriesItsPopulation) {
   auto found = who_testing::Run(Det(), "A widower from Pinedale has been coming in weekly.");
