@@ -260,16 +260,20 @@ class PlaceDetector : public Detector {
       long pp = qi::PrevWordIn(tokens, static_cast<size_t>(p));
       std::string_view ppk = KeyOf(tokens, pp);
       bool near = In(kNearPreps, ppk);
+      long from = pp;  // the finding starts at "next" in "next to the bakery"
       if (ppk == "to" || ppk == "from") {  // next to the, across from the
-        std::string_view p3 = KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(pp)));
+        long p3i = qi::PrevWordIn(tokens, static_cast<size_t>(pp));
+        std::string_view p3 = KeyOf(tokens, p3i);
         near = p3 == "next" || p3 == "across" || p3 == "close";
+        if (near) from = p3i;
       }
       if (near && (kind == "landmark" || kind == "station" || t.key == "bakery" || t.key == "diner" ||
                    t.key == "pub" || t.key == "cafe" || t.key == "firehouse" || t.key == "bank" ||
                    t.key == "pharmacy" || t.key == "library" || t.key == "warehouse" || t.key == "mill" ||
                    t.key == "factory")) {
-        emit(static_cast<size_t>(pp), i,
-             "\"" + std::string(KeyOf(tokens, pp)) + " the " + t.key +
+        std::string said(in.text.substr(tokens[from].span.start, tokens[pp].span.end - tokens[from].span.start));
+        emit(static_cast<size_t>(from), i,
+             "\"" + said + " the " + t.key +
                  "\" pins a person to one spot in town that neighbours and regulars will recognise.",
              0.02, std::nullopt, {"in town", "nearby"});
         return true;

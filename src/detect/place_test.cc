@@ -57,7 +57,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"he works at fire station 4 downtown", "fire station 4"},
         Case{"my client flew in from Boston for her session", "Boston"},
         Case{"MY CLIENT FLEW IN FROM BOSTON FOR HER SESSION", "BOSTON"},
-        Case{"she moved here from Austin last year", "Austin"}));
+        Case{"she moved here from Austin last year", "Austin"},
+        Case{"she lives next to the bakery \xF0\x9F\xA5\x90", "next to the bakery"},
+        Case{"HE WORKS ACROSS FROM THE COURTHOUSE", "ACROSS FROM THE COURTHOUSE"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Place,
