@@ -137,6 +137,15 @@ class TimeDetector : public Detector {
         continue;
       }
       size_t last = d;
+      // "every Tuesday and Thursday at 6", "Tuesdays & Thursdays at 6": one slot, two days.
+      while (last + 2 < tokens.size()) {
+        std::string_view joiner = tokens[last + 1].key;
+        std::string_view day = tokens[last + 2].key;
+        if (!(joiner == "and" || joiner == "or" || joiner == "&" || joiner == "/") ||
+            !(In(kWeekdays, day) || In(kWeekdaysPlural, day)))
+          break;
+        last += 2;
+      }
       long w = qi::NextWordIn(tokens, last);
       if (w >= 0 && In(kParts, tokens[w].key)) {
         last = static_cast<size_t>(w);

@@ -45,7 +45,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"my Monday 9am lady broke her wrist", "my Monday 9am lady"},
         Case{"he comes in every Tuesday at 6 p.m.", "every Tuesday at 6 p.m."},
         Case{"my 5:30 regular is here", "my 5:30 regular"},
-        Case{"my client books every Monday @ 7", "every Monday @ 7"}));
+        Case{"my client books every Monday @ 7", "every Monday @ 7"},
+        Case{"he comes in every Tuesday and Thursday at 6", "every Tuesday and Thursday at 6"},
+        Case{"she comes in Tuesdays & Thursdays at 6pm", "Tuesdays & Thursdays at 6pm"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, TimeOfVisit,
@@ -72,7 +74,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The Tuesday special is back", ""},
         Case{"Caf\xC3\xA9 next door opens at 7 on weekdays", ""},
         Case{"CLOSED FOR THE HOLIDAYS DEC 24-26. SEE YOU AFTER CHRISTMAS!", ""},
-        Case{"Our 6pm slot on Wednesdays is open", ""}));
+        Case{"Our 6pm slot on Wednesdays is open", ""},
+        Case{"Open Tuesdays and Thursdays at 8 for early birds", ""}));
 
 // One-off visit times are weak details: reported, but at info.
 TEST(TimeOfVisitDetails, AOneOffVisitIsInfo) {
