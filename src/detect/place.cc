@@ -450,6 +450,12 @@ class PlaceDetector : public Detector {
           fk = KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(f)));
         accept = In(kMoveVerbs, fk) || fk == "came" || fk == "flew" || fk == "drove" || fk == "moved" ||
                  fk == "visiting" || fk == "traveled" || fk == "travelled" || fk == "relocated";
+        // "my client from Paris said", "a lady from Austin": a person comes from a place,
+        // where a gift or a text comes from a person.
+        static constexpr std::string_view kPeopleFrom[] = {
+            "client", "clients", "lady", "woman", "man", "guy", "gentleman", "couple", "family", "girl", "boy",
+            "regular", "patient", "customer", "widow", "widower", "mom", "dad", "retiree", "teacher", "nurse"};
+        accept = accept || In(kPeopleFrom, KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(p))));
       }
     } else {
       // Distinctive: "Tucson", "Pinedale", "São Paulo".

@@ -59,7 +59,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"MY CLIENT FLEW IN FROM BOSTON FOR HER SESSION", "BOSTON"},
         Case{"she moved here from Austin last year", "Austin"},
         Case{"she lives next to the bakery \xF0\x9F\xA5\x90", "next to the bakery"},
-        Case{"HE WORKS ACROSS FROM THE COURTHOUSE", "ACROSS FROM THE COURTHOUSE"}));
+        Case{"HE WORKS ACROSS FROM THE COURTHOUSE", "ACROSS FROM THE COURTHOUSE"},
+        Case{"Our client from Paris said the room was cozy", "Paris"},
+        Case{"a lady from Austin brought us cookies \xF0\x9F\x8D\xAA", "Austin"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Place,
@@ -97,7 +99,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"She brought a gift from Jordan for her birthday", ""},
         Case{"A card from Sydney for the whole team \xF0\x9F\x92\x8C", ""},
         Case{"her husband passed away in March, she told me", ""},
-        Case{"he moved here in June and found us online", ""}));
+        Case{"he moved here in June and found us online", ""},
+        Case{"A text from Austin said she's running late", ""},
+        Case{"my client got a card from Sydney and cried", ""}));
 
 TEST(PlaceDetails, TownCarriesItsPopulation) {
   auto found = who_testing::Run(Det(), "A widower from Pinedale has been coming in weekly.");
