@@ -58,6 +58,12 @@ constexpr std::string_view kNearPreps[] = {"by", "near", "behind", "beside", "op
 constexpr std::string_view kWordAbbrs[] = {"in", "or", "me", "oh", "hi", "ok", "pa", "de", "ma", "al",
                                            "co", "la", "id", "ga", "mo", "ne", "wa", "md", "va", "ct"};
 
+// Months and weekdays: "in March", "the Costco on Sunday" are dates, not places.
+constexpr std::string_view kCalendar[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"};
+
 // Neighbourhood phrases: the person lives or works within sight of the writer.
 struct Neighbour {
   std::string_view phrase;
@@ -146,9 +152,15 @@ class PlaceDetector : public Detector {
 
       // Organisations and events that begin with a town ("Miami Dolphins", "Chicago
       // Marathon") belong to other rules.
-      if (auto m = LongestOf(orgs_, tokens, i); m && m->last > i) {
-        claimed_until = m->last + 1;
-        continue;
+      if (auto m = LongestOf(orgs_, tokens, i)) {
+        // ...but "the Walmart on 5th", "the Home Depot on Main St" is one store, a workplace.
+        bool company = false;
+        for (uint32_t r : m->values) company = company || orgs_->Get(r, "kind") == "company";
+        if (company && OnStreet(in, i, m->last, emit)) continue;
+        if (m->last > i) {
+          claimed_until = m->last + 1;
+          continue;
+        }
       }
       if (auto m = LongestOf(events_, tokens, i); m && m->last > i) {
         claimed_until = m->last + 1;
@@ -238,23 +250,8 @@ class PlaceDetector : public Detector {
       }
     }
     // "the bakery on 5th", "the lofts on Pearl": a business or building on a named street.
+    if (OnStreet(in, i, i, emit)) return true;
     long p = qi::PrevWordIn(tokens, i);
-    if (KeyOf(tokens, p) == "the" && i + 2 < tokens.size() && tokens[i + 1].key == "on") {
-      const Token& s = tokens[i + 2];
-      // "the lofts on Pearl St": the street word belongs to the same finding, and lets a
-      // lowercase post name the street ("the lofts on pearl st").
-      bool street_after = i + 3 < tokens.size() && tokens[i + 3].is_word() && kind_at(i + 3) == "street";
-      bool named = qi::StartsUpper(in.text, s) || (street_after && s.shape == Shape::kLower && IsWordKey(s.key));
-      if (IsOrdinal(s.key) || (named && !In(kNotAName, s.key))) {
-        size_t last = street_after ? i + 3 : i + 2;
-        emit(i, last,
-             "Naming the business or building where a client works or lives, or the street it is on, points "
-             "straight at them.",
-             0.003,
-             std::nullopt, {"nearby", "in town"});
-        return true;
-      }
-    }
     // "by the courthouse": a landmark the person is near.
     if (KeyOf(tokens, p) == "the" && (kind == "landmark" || kind == "workplace" || kind == "station")) {
       long pp = qi::PrevWordIn(tokens, static_cast<size_t>(p));
@@ -280,6 +277,38 @@ class PlaceDetector : public Detector {
       }
     }
     return false;
+  }
+
+  // The kind of place word ("street", "school", ...) that token j is, or empty.
+  std::string_view KindAt(const std::vector<Token>& tokens, size_t j) const {
+    if (!words_ || j >= tokens.size() || !tokens[j].is_word()) return {};
+    auto wm = words_->index().LongestAt(tokens, j);
+    if (!wm || wm->last != j) return {};
+    return words_->Get(wm->values.front(), "kind");
+  }
+
+  // "the bakery on 5th", "the lofts on Pearl St", "the Walmart on Main St": a business or
+  // building (tokens [first, last]) on a named street.
+  template <typename Emit>
+  bool OnStreet(const ScanInput& in, size_t first, size_t last, Emit& emit) const {
+    const auto& tokens = in.tokens;
+    // An organisation's alias may bring its own "the" ("The Home Depot").
+    if (tokens[first].key == "the" && first < last) ++first;
+    else if (KeyOf(tokens, qi::PrevWordIn(tokens, first)) != "the") return false;
+    if (last + 2 >= tokens.size() || tokens[last + 1].key != "on") return false;
+    const Token& s = tokens[last + 2];
+    // "the lofts on Pearl St": the street word belongs to the same finding, and lets a
+    // lowercase post name the street ("the lofts on pearl st").
+    bool street_after = last + 3 < tokens.size() && KindAt(tokens, last + 3) == "street";
+    bool named = qi::StartsUpper(in.text, s) || (street_after && s.shape == Shape::kLower && IsWordKey(s.key));
+    // ("Main" is a name before a street word: "on Main St".)
+    bool name_ok = named && s.is_word() && !In(kCalendar, s.key) && (!In(kNotAName, s.key) || (street_after && s.key == "main"));
+    if (!IsOrdinal(s.key) && !name_ok) return false;
+    emit(first, street_after ? last + 3 : last + 2,
+         "Naming the business or building where a client works or lives, or the street it is on, points "
+         "straight at them.",
+         0.003, std::nullopt, {"nearby", "in town"});
+    return true;
   }
 
   // Whether tokens [from, to) can name a street/school/landmark.
@@ -421,9 +450,6 @@ class PlaceDetector : public Detector {
     bool accept = false;
     // "in March", "in May", "on Sunday": a month or a weekday after a preposition is a date;
     // as a town it needs its state or "a March native".
-    static constexpr std::string_view kCalendar[] = {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     bool calendar = single && In(kCalendar, t.key);
     if (state) {
       accept = true;

@@ -61,7 +61,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"she lives next to the bakery \xF0\x9F\xA5\x90", "next to the bakery"},
         Case{"HE WORKS ACROSS FROM THE COURTHOUSE", "ACROSS FROM THE COURTHOUSE"},
         Case{"Our client from Paris said the room was cozy", "Paris"},
-        Case{"a lady from Austin brought us cookies \xF0\x9F\x8D\xAA", "Austin"}));
+        Case{"a lady from Austin brought us cookies \xF0\x9F\x8D\xAA", "Austin"},
+        Case{"my client works at the Walmart on 5th", "Walmart on 5th"},
+        Case{"he works at the Home Depot on Main St", "Home Depot on Main St"},
+        Case{"she works at the bakery on Main Street", "bakery on Main Street"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Place,
@@ -101,7 +104,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"her husband passed away in March, she told me", ""},
         Case{"he moved here in June and found us online", ""},
         Case{"A text from Austin said she's running late", ""},
-        Case{"my client got a card from Sydney and cried", ""}));
+        Case{"my client got a card from Sydney and cried", ""},
+        Case{"the Costco on Sunday was packed, she said", ""},
+        Case{"she was at the bakery on Monday, she said", ""}));
 
 TEST(PlaceDetails, TownCarriesItsPopulation) {
   auto found = who_testing::Run(Det(), "A widower from Pinedale has been coming in weekly.");
