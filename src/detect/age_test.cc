@@ -3,6 +3,7 @@
 // birthday"), in lowercase, ALL CAPS, with accents, emoji, hashtags and possessives. Numbers
 // that are durations, prices, times or decades of the century stay quiet. Ages over 89 carry
 // the HIPAA note and the "90 or older" suggestion.
+#include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -96,6 +97,16 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The old oak out front? The tree is 85 years old.", ""},
         Case{"Our studio's 10 years old today!", ""},
         Case{"her 15-year-old cat sleeps in the waiting room", ""}));
+
+// The table helper itself: a missed want and an unexpected finding both fail.
+TEST(QuasiCaseHelper, ReportsAMissAndAnUnexpectedFinding) {
+  EXPECT_NONFATAL_FAILURE(who_testing::ExpectQuasiCase(Det(), "age", Case{"Book a 90-minute session", "90"}),
+                          "should find");
+  EXPECT_NONFATAL_FAILURE(who_testing::ExpectQuasiCase(Det(), "age", Case{"she is 85 years old", ""}),
+                          "unexpected age");
+  EXPECT_NONFATAL_FAILURE(who_testing::ExpectQuasiCase(Det(), "age", Case{"she is 85 years old", "85"}),
+                          "should find");
+}
 
 bool HasSuggestion(const Finding& f, std::string_view s) {
   return std::find(f.suggestions.begin(), f.suggestions.end(), s) != f.suggestions.end();
