@@ -79,6 +79,8 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, ConfigErrors,
     ::testing::Values(
         BadConfig{"NotJson", "{\"beta\": 0.8,,}", ":1:14: not valid JSON"},
+        // Found by fuzz/config_fuzz: nlohmann's out_of_range escaped as an internal error.
+        BadConfig{"NumberTooLarge", "{\"beta\": 21e1111111111}", "not valid JSON: a number is too large"},
         BadConfig{"UnknownKey", "{\n  \"treshold\": 1\n}", ":2:3: treshold: unknown key"},
         BadConfig{"BetaOutOfRange", "{\"beta\": 2}", ":1:10: beta: expected a number in (0, 1]"},
         BadConfig{"BadLevel", "{\"rules\": {\"health\": \"loud\"}}", "rules.health: expected \"off\""},

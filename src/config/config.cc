@@ -32,6 +32,8 @@ class ConfigParser {
       if (colon != std::string::npos) what = what.substr(colon + 2);
       throw ConfigError(file_.string() + ":" + LineColumnOf(text_, e.byte > 0 ? e.byte - 1 : 0) +
                         ": not valid JSON: " + what);
+    } catch (const json::exception&) {  // out_of_range.406: a number too large for a double
+      throw ConfigError(file_.string() + ": not valid JSON: a number is too large");
     }
     positions_ = JsonPositions(text_);
     if (!root.is_object()) Fail("", "", "the top level must be an object of settings");

@@ -54,6 +54,8 @@ std::vector<CorpusItem> ParseCorpus(const std::string& path, const std::string& 
       j = nlohmann::json::parse(line);
     } catch (const nlohmann::json::parse_error& e) {
       throw InputError(where + ": not JSON (" + std::string(e.what()) + ")");
+    } catch (const nlohmann::json::exception&) {  // out_of_range.406: a number too large
+      throw InputError(where + ": not JSON (a number is too large)");
     }
     try {
       CorpusItem item;

@@ -38,6 +38,8 @@ ConsentLedger ConsentLedger::Parse(const std::string& path, const std::string& t
     j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     throw ConfigError(path + ": not valid JSON (" + std::string(e.what()) + ")");
+  } catch (const nlohmann::json::exception&) {  // out_of_range.406: a number too large
+    throw ConfigError(path + ": not valid JSON (a number is too large)");
   }
   if (!j.is_object() || !j.contains("entries") || !j["entries"].is_array())
     throw ConfigError(path + ": expected an object with an \"entries\" array");

@@ -54,6 +54,7 @@ TEST(ConsentTest, BadLedgersAreRefusedWithTheReason) {
   };
   const Bad bad[] = {
       {"not json", "not valid JSON"},
+      {R"({"entries": [1e99999]})", "a number is too large"},  // found by ledger_corpus_fuzz's sibling targets
       {"[]", "expected an object"},
       {R"({"entries": [], "extra": 1})", "unknown key \"extra\""},
       {R"({"entries": [{"covers": ["identity"], "evidence": "x"}]})", "\"name\" is required"},

@@ -167,6 +167,8 @@ class PackParser {
       size_t colon = what.find(": ", what.find("parse error"));
       if (colon != std::string::npos) what = what.substr(colon + 2);
       throw ConfigError(file_.string() + ":" + LineColumnOf(text_, at) + ": not valid JSON: " + what);
+    } catch (const json::exception&) {  // out_of_range.406: a number too large for a double
+      throw ConfigError(file_.string() + ": not valid JSON: a number is too large");
     }
     positions_ = JsonPositions(text_);
     if (!root.is_object()) Fail("", "", "the top level must be an object");

@@ -112,6 +112,13 @@ TEST_F(PackLoaderTest, InvalidRe2PatternNamesFileRuleAndRe2Reason) {
   EXPECT_THAT(e, HasSubstr("is not valid RE2: invalid escape sequence: \\1"));
 }
 
+// Found by fuzz/pack_fuzz: nlohmann throws out_of_range, not parse_error, for a number too
+// large for a double, and it escaped the loader as an internal error.
+TEST_F(PackLoaderTest, ANumberTooLargeIsAJsonError) {
+  std::string e = ErrorOf(WriteText(R"({"name": "demo", "version": "1.0.0", "x": 666666666666666.6E6667})"));
+  EXPECT_THAT(e, HasSubstr(file() + ": not valid JSON: a number is too large"));
+}
+
 TEST_F(PackLoaderTest, LookaheadIsNotRe2) {
   json p = GoodPack();
   p["rules"][0]["patterns"] = {"foo(?=bar)"};
