@@ -139,7 +139,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Caf\xC3\xA9 opening: we adopted the corner spot", ""},
         Case{"Pregnancy massage is safe after the first trimester", ""},
         Case{"Minnesota Twins' fans get a discount", ""},
-        Case{"she's a mother of 2 and a teacher", ""}));
+        Case{"she's a mother of 2 and a teacher", ""},
+        Case{"#twins day at the studio, bring your sibling", ""},
+        Case{"#adopted our new studio dog policy today", ""}));
 
 TEST(AttributesDetails, MoreCatsIsRarer) {
   auto five = who_testing::Run(Det(), "she has 5 cats");

@@ -50,7 +50,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"my client plays for the Dolphins and his hamstrings show it", "plays for the Dolphins"},
         Case{"HE PLAYED FOR THE MIAMI DOLPHINS", "PLAYED FOR THE MIAMI DOLPHINS"},
         Case{"she's the town's only vet", "vet"},
-        Case{"she's a PM at the software company", "PM"}));
+        Case{"she's a PM at the software company", "PM"},
+        Case{"my client, a #firefighter, has a sore back", "firefighter"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Occupation,

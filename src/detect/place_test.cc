@@ -106,7 +106,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"A text from Austin said she's running late", ""},
         Case{"my client got a card from Sydney and cried", ""},
         Case{"the Costco on Sunday was packed, she said", ""},
-        Case{"she was at the bakery on Monday, she said", ""}));
+        Case{"she was at the bakery on Monday, she said", ""},
+        Case{"Caf\xC3\xA9 Orange is our new neighbour, try their croissants", ""},
+        Case{"Ren\xC3\xA9\x65's new caf\xC3\xA9 opens on Friday", ""}));
 
 TEST(PlaceDetails, TownCarriesItsPopulation) {
   auto found = who_testing::Run(Det(), "A widower from Pinedale has been coming in weekly.");

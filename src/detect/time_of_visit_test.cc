@@ -75,7 +75,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Caf\xC3\xA9 next door opens at 7 on weekdays", ""},
         Case{"CLOSED FOR THE HOLIDAYS DEC 24-26. SEE YOU AFTER CHRISTMAS!", ""},
         Case{"Our 6pm slot on Wednesdays is open", ""},
-        Case{"Open Tuesdays and Thursdays at 8 for early birds", ""}));
+        Case{"Open Tuesdays and Thursdays at 8 for early birds", ""},
+        Case{"open late on thursdays, book online", ""},
+        Case{"we post a new stretch every monday", ""},
+        Case{"the studio's Saturday hours are 9 to 1", ""},
+        Case{"the salon's Tuesday special is back", ""}));
 
 // One-off visit times are weak details: reported, but at info.
 TEST(TimeOfVisitDetails, AOneOffVisitIsInfo) {

@@ -43,6 +43,16 @@ constexpr std::string_view kVehicleParts[] = {
     "engine", "engines", "tires", "tyres", "wheel", "wheels", "bumper", "bumpers", "hood", "trunk", "horn",
     "headlights", "taillights", "brakes", "muffler", "exhaust", "windshield", "windows", "doors", "seats",
     "paint", "dashboard", "dash", "alarm", "battery", "sunroof", "grille", "plates", "keys", "interior"};
+// Words that may follow an owned car ("her Tesla is", "his Jeep again"); any other
+// ordinary word after a make that is itself a word makes the make a modifier.
+constexpr std::string_view kFunctionWords[] = {
+    "is", "was", "has", "had", "and", "or", "but", "in", "at", "to", "with", "for", "on", "again", "that", "which",
+    "got", "gets", "broke", "broken", "needs", "needed", "died", "outside", "out", "back", "into", "from", "of",
+    "still", "just", "now", "today", "yesterday", "were", "are", "keeps", "kept", "sits", "sat", "looks", "made",
+    "makes", "will", "would", "can", "could", "because", "so", "when", "while", "after", "before", "since",
+    "until", "every", "all", "last", "this", "runs", "ran", "started", "starts", "always", "never", "finally",
+    "here", "there", "by", "off", "up", "down", "parked", "isn't", "wasn't", "won't", "broke", "did",
+    "does", "takes", "took", "went", "goes", "sounds", "smells", "being", "too", "like"};
 // Owners of a vehicle. Not "your": "park your Tesla at our charger" speaks to every reader.
 constexpr std::string_view kPossessives[] = {"his", "her", "their", "my", "our"};
 constexpr std::string_view kArticles[] = {"a", "an", "the", "that", "this"};
@@ -150,11 +160,24 @@ class VehicleDetector : public Detector {
       bool evidence = colour.has_value() || make_and_model || In(kVehicleNouns, next);
       long p = qi::PrevWordIn(tokens, first);
       std::string_view pk = KeyOf(tokens, p);
-      if (!evidence && In(kPossessives, pk)) evidence = true;
+      // "her Lotus pose", "Zoë's Jaguar print leggings": a make that is an ordinary word,
+      // followed by a noun, is that noun's modifier, not an owned car ("her Tesla is",
+      // "her Prius's bumper" are cars).
+      bool modifier = false;
+      if (last + 1 < tokens.size() && tokens[last + 1].shape == Shape::kLower && !tokens[last].possessive &&
+          qi::Adjacent(in.text, tokens[last], tokens[last + 1])) {
+        std::string_view nk = tokens[last + 1].key;
+        bool ordinary = true;
+        for (size_t k = i; k <= last && ordinary; ++k)
+          if (tokens[k].is_word()) ordinary = qi::IsDictionaryWord(tokens[k].key);
+        modifier = ordinary && qi::IsDictionaryWord(nk) && !In(kFunctionWords, nk) && !In(kVehicleNouns, nk) &&
+                   !In(kVehicleParts, nk);
+      }
+      if (!evidence && !modifier && In(kPossessives, pk)) evidence = true;
       // "my client's Tesla", "Maria's Porsche": a noun's possessive works like "her" ("she's",
       // "it's", "that's" are contractions, not owners).
-      if (!evidence && p >= 0 && tokens[p].possessive && pk != "she" && pk != "he" && pk != "it" && pk != "that" &&
-          pk != "there" && pk != "what" && pk != "who" && pk != "here" && pk != "let")
+      if (!evidence && !modifier && p >= 0 && tokens[p].possessive && pk != "she" && pk != "he" && pk != "it" &&
+          pk != "that" && pk != "there" && pk != "what" && pk != "who" && pk != "here" && pk != "let")
         evidence = true;
       if (!evidence) {
         long w = static_cast<long>(first);

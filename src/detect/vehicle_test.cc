@@ -48,7 +48,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"He rides a Harley-Davidson to his sessions", "Harley-Davidson"},
         Case{"my client\xE2\x80\x99s Tesla is always double-parked", "Tesla"},
         Case{"Maria's Porsche is parked in the fire lane", "Porsche"},
-        Case{"she drives a Ferrari red convertible", "Ferrari"}));
+        Case{"she drives a Ferrari red convertible", "Ferrari"},
+        Case{"her Prius broke down outside our door", "Prius"},
+        Case{"her Civic engine light is on again", "Civic"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Vehicle,
@@ -80,7 +82,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"it's Tesla week at the science museum", ""},
         Case{"The client's Mini fridge idea was great", ""},
         Case{"Park your Tesla at our new charging station \xE2\x9A\xA1", ""},
-        Case{"Come by on your Harley, we have bike parking", ""}));
+        Case{"Come by on your Harley, we have bike parking", ""},
+        Case{"Zo\xC3\xAB's Jaguar print leggings are everywhere", ""},
+        Case{"Ren\xC3\xA9\x65's Lotus pose is perfect \xF0\x9F\xA7\x98", ""},
+        Case{"her Mustang mug sits on the front desk", ""}));
 
 TEST(VehicleDetails, AColourNarrowsTheModel) {
   auto plain = who_testing::Run(Det(), "she drives a Cadillac");
