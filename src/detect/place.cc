@@ -293,8 +293,20 @@ class PlaceDetector : public Detector {
   bool OnStreet(const ScanInput& in, size_t first, size_t last, Emit& emit) const {
     const auto& tokens = in.tokens;
     // An organisation's alias may bring its own "the" ("The Home Depot").
-    if (tokens[first].key == "the" && first < last) ++first;
-    else if (KeyOf(tokens, qi::PrevWordIn(tokens, first)) != "the") return false;
+    if (tokens[first].key == "the" && first < last) {
+      ++first;
+    } else if (KeyOf(tokens, qi::PrevWordIn(tokens, first)) != "the") {
+      // "the flower shop on Elm", "the nail salon on 5th": one lowercase word of what the
+      // business is may stand between "the" and it.
+      static constexpr std::string_view kNotKind[] = {"a", "an", "this", "that", "my", "our", "your", "his", "her",
+                                                       "their", "its", "same", "on", "at", "in", "by", "to", "of",
+                                                       "and", "or", "for", "with"};
+      long m = qi::PrevWordIn(tokens, first);
+      if (m < 0 || static_cast<size_t>(m) + 1 != first || tokens[m].shape != Shape::kLower ||
+          In(kNotKind, tokens[m].key) || KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(m))) != "the")
+        return false;
+      first = static_cast<size_t>(m);
+    }
     if (last + 2 >= tokens.size() || tokens[last + 1].key != "on") return false;
     const Token& s = tokens[last + 2];
     // "the lofts on Pearl St": the street word belongs to the same finding, and lets a

@@ -64,7 +64,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"a lady from Austin brought us cookies \xF0\x9F\x8D\xAA", "Austin"},
         Case{"my client works at the Walmart on 5th", "Walmart on 5th"},
         Case{"he works at the Home Depot on Main St", "Home Depot on Main St"},
-        Case{"she works at the bakery on Main Street", "bakery on Main Street"}));
+        Case{"she works at the bakery on Main Street", "bakery on Main Street"},
+        Case{"She's the redhead who runs the flower shop on Elm \xF0\x9F\x8C\xB7", "flower shop on Elm"},
+        Case{"she owns the nail salon on Main St", "nail salon on Main St"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Place,
@@ -108,7 +110,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"the Costco on Sunday was packed, she said", ""},
         Case{"she was at the bakery on Monday, she said", ""},
         Case{"Caf\xC3\xA9 Orange is our new neighbour, try their croissants", ""},
-        Case{"Ren\xC3\xA9\x65's new caf\xC3\xA9 opens on Friday", ""}));
+        Case{"Ren\xC3\xA9\x65's new caf\xC3\xA9 opens on Friday", ""},
+        Case{"she works at the shop on weekends", ""},
+        Case{"he's at the gym on Tuesdays", ""}));
 
 TEST(PlaceDetails, TownCarriesItsPopulation) {
   auto found = who_testing::Run(Det(), "A widower from Pinedale has been coming in weekly.");
