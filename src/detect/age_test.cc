@@ -116,7 +116,9 @@ bool HasSuggestion(const Finding& f, std::string_view s) {
 // whether the age is exact, a milestone or a range; 89 and below get the usual advice.
 TEST(AgeDetails, OverEightyNineCarriesTheHipaaNote) {
   for (const char* text : {"massaged a 92-year-old today", "she is turning 90 next week",
-                           "a nonagenarian client with a firm handshake", "my client is in her 90s"}) {
+                           "a nonagenarian client with a firm handshake", "my client is in her 90s",
+                           "her 95th birthday is on Saturday", "MY CLIENT IS 101 YEARS OLD", "a centenarian client",
+                           "my 92 yo client"}) {
     auto found = who_testing::Run(Det(), text);
     ASSERT_EQ(found.size(), 1u) << text;
     EXPECT_EQ(found[0].severity, Severity::kWarning) << text;
