@@ -150,7 +150,20 @@ class OccupationDetector : public Detector {
       if (!sug.empty()) suggestions.emplace_back(sug);
       suggestions.emplace_back("remove");
       size_t first = In(kPersonBefore, pk) ? static_cast<size_t>(p) : i;
-      Emit(in, first, m->last, Share(row), std::move(what), std::move(suggestions), out);
+      double share = Share(row);
+      // "a 4th grade teacher": one grade of an elementary school, as "teaches 4th grade".
+      if (name == "teacher" && pk == "grade" && p >= 1) {
+        long o = qi::PrevWordIn(tokens, static_cast<size_t>(p));
+        std::string_view ok = KeyOf(tokens, o);
+        if (ok.size() >= 3 && ok[0] >= '0' && ok[0] <= '9' &&
+            (ok.ends_with("th") || ok.ends_with("st") || ok.ends_with("nd") || ok.ends_with("rd"))) {
+          first = static_cast<size_t>(o);
+          share = (elementary_ ? Share(*elementary_) : share) / 6;
+          what = "Saying what grade someone teaches points families straight at them: about 1 in " +
+                 std::to_string(static_cast<long long>(1 / share + 0.5)) + " people.";
+        }
+      }
+      Emit(in, first, m->last, share, std::move(what), std::move(suggestions), out);
       claimed_until = m->last + 1;
     }
   }
@@ -170,6 +183,13 @@ class OccupationDetector : public Detector {
                key != "at" && key != "the" && key != "first" && key != "second" && key != "third" &&
                key != "fourth" && key != "fifth" && key != "sixth")
         break;
+    }
+    // "taught music at the high school": the school word completes the phrase.
+    if (end) {
+      std::string_view k = tokens[*end].key;
+      long nx = qi::NextWordIn(tokens, *end);
+      if ((k == "high" || k == "middle" || k == "elementary") && KeyOf(tokens, nx) == "school")
+        end = static_cast<size_t>(nx);
     }
     return end;
   }

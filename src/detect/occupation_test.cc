@@ -51,7 +51,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"HE PLAYED FOR THE MIAMI DOLPHINS", "PLAYED FOR THE MIAMI DOLPHINS"},
         Case{"she's the town's only vet", "vet"},
         Case{"she's a PM at the software company", "PM"},
-        Case{"my client, a #firefighter, has a sore back", "firefighter"}));
+        Case{"my client, a #firefighter, has a sore back", "firefighter"},
+        Case{"SHE'S A 3RD GRADE TEACHER", "3RD GRADE TEACHER"},
+        Case{"she taught music at the high school for 30 years", "taught music at the high school"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Occupation,
@@ -105,6 +107,11 @@ TEST(OccupationDetails, RetiredBeforeAJobIsOneDetail) {
 }
 
 TEST(OccupationDetails, OneGradeIsRarerThanTeaching) {
+  auto grade_teacher = who_testing::Run(Det(), "she's a 4th grade teacher");
+  auto plain_teacher = who_testing::Run(Det(), "she's a teacher");
+  ASSERT_EQ(grade_teacher.size(), 1u);
+  ASSERT_EQ(plain_teacher.size(), 1u);
+  EXPECT_LT(*grade_teacher[0].frequency, *plain_teacher[0].frequency);
   auto grade = who_testing::Run(Det(), "she teaches 4th grade");
   auto teacher = who_testing::Run(Det(), "she teaches high school math");
   ASSERT_EQ(grade.size(), 1u);
