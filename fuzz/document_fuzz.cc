@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_check.h"
 #include "linter.h"
 #include "report/json.h"
 #include "report/text.h"
@@ -17,10 +18,6 @@
 
 namespace {
 
-#define CHECK(cond)                \
-  do {                             \
-    if (!(cond)) __builtin_trap(); \
-  } while (0)
 
 bool IsBoundary(std::string_view s, size_t at) {
   return at == s.size() || (at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) != 0x80);
@@ -87,6 +84,8 @@ void CheckTokens(const std::string& text) {
 
 }  // namespace
 
+DISCREET_FUZZ_LINTER
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);
 
@@ -105,9 +104,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CheckDocument(repaired);
   CheckTokens(repaired);
 
-  // One Linter for the whole run, as the CLI and server build one.
-  static const discreet::Linter linter{discreet::LinterOptions{}};
-  discreet::FileReport report = linter.Check({.path = "fuzz", .bytes = bytes, .lossy = true});
+  const discreet::Linter& linter = discreet::fuzzing::SharedLinter();
+  discreet::FileReport report;
+  try {
+    report = linter.Check({.path = "fuzz", .bytes = bytes, .lossy = true});
+  } catch (const discreet::ConfigError&) {
+    return 0;  // a directive naming an unknown rule: a clear error by design, not a crash
+  }
   const std::string& text = report.document->text();
   CHECK(text == repaired);
   for (const discreet::Finding& f : report.findings) {

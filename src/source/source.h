@@ -1,7 +1,9 @@
 // The source stage (DESIGN.md, "Data flow"): turns an input into the text detectors read.
 // The result has exactly the input's length, with every byte that is not prose (markup,
-// code, URLs of links, comments, script) blanked to a space and line breaks kept, so a
-// finding's offsets are offsets into the original file. The stage also collects the
+// code, URLs of links, comments, script) blanked to a space, so a finding's offsets are
+// offsets into the original file. Line breaks are kept except where prose reads otherwise:
+// a soft break inside a Markdown paragraph becomes a space (a name may wrap), and a table's
+// cell pipes become line breaks (two cells are not one phrase). The stage also collects the
 // inline directives (source/directives.h).
 #pragma once
 
