@@ -52,6 +52,7 @@ nlohmann::ordered_json FileReportJson(const FileReport& report, const RenderOpti
   for (const Subject& s : report.risk.subjects) {
     json subject = {{"id", s.id},
                         {"client", s.client},
+                        {"group", s.group},
                         {"verdict", VerdictName(s.verdict)},
                         {"k", Round(s.k)},
                         {"kappa", Round(s.kappa)},

@@ -72,8 +72,11 @@ std::string ExplainSubject(const Subject& s, const std::vector<Finding>& finding
   else if (!s.scope_name.empty()) scope = "in " + s.scope_name + ", " + kind + " of " + pop;
   else scope = "among " + pop + " people (no place is named, so a town of that size is assumed; set the practice "
                "location in .discreet.json)";
-  return "This description fits " + fits + " " + scope + " — " + details + ": " + FormatBits(s.bits) +
-         " bits where " + FormatBits(s.bits_needed) + " are enough.";
+  // A group ("two tennis players") is found as surely as one person when its description
+  // is rare, and naming it points at each member.
+  return std::string(s.group ? "A group is described together. " : "") + "This description fits " + fits + " " +
+         scope + " — " + details + ": " + FormatBits(s.bits) + " bits where " + FormatBits(s.bits_needed) +
+         " are enough.";
 }
 
 std::string BestChange(const Subject& s, const std::vector<Finding>& findings,
@@ -143,6 +146,7 @@ RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& 
   for (int s = 0; s < links.count; ++s) {
     result.subjects[s].id = s;
     result.subjects[s].named = links.named[s];
+    result.subjects[s].group = links.group[s];
   }
   for (size_t i = 0; i < findings.size(); ++i)
     if (findings[i].subject >= 0) result.subjects[findings[i].subject].findings.push_back(static_cast<int>(i));

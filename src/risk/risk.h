@@ -34,6 +34,7 @@ struct Subject {
   int id = 0;
   bool client = false;
   bool named = false;      // has a name, public figure, role or handle
+  bool group = false;      // several people described together ("two tennis players")
   bool public_person = false;  // a public figure or role, or a participant of a named event:
                                // who they are is a lookup away, so no crowd hides them
   bool sensitive = false;  // a health, intimate, personal-life, session or gossip finding

@@ -46,6 +46,43 @@ bool StartsAnotherPerson(const std::vector<Token>& tokens, Span span) {
   return false;
 }
 
+bool In(std::string_view k, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), k) != set.end();
+}
+
+// "two tennis players", "all the runners", "a couple of regulars", "both of my clients",
+// "3 nurses": a quantity or a collective word, up to two modifiers, then a plural noun for
+// people, in the sentence before `before`. Such a subject is a group, not one person.
+bool GroupPhraseBefore(const std::vector<Token>& tokens, uint32_t sentence, size_t before) {
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), before,
+                             [](const Token& t, size_t pos) { return t.span.end <= pos; });
+  size_t end = static_cast<size_t>(it - tokens.begin());
+  size_t begin = std::min(end, tokens.size());
+  while (begin > 0 && tokens[begin - 1].sentence == sentence) --begin;
+  auto quantity = [](std::string_view k) {
+    return In(k, {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "both",
+                  "all", "couple", "few", "group", "bunch", "team", "pair", "handful", "dozen", "many"}) ||
+           (!k.empty() && k.size() <= 3 && std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+            k != "1");
+  };
+  auto plural_people = [](std::string_view k) {
+    return In(k, {"clients", "players", "runners", "athletes", "people", "guys", "ladies", "women", "men", "kids",
+                  "students", "nurses", "teachers", "members", "friends", "sisters", "brothers", "twins",
+                  "patients", "regulars", "customers", "moms", "dads", "couples", "swimmers", "golfers",
+                  "dancers", "climbers", "cyclists", "lifters", "firefighters", "officers", "soldiers", "vets",
+                  "veterans", "seniors", "teens", "coworkers", "colleagues", "employees", "workers", "guests"});
+  };
+  for (size_t i = begin; i < end && i < tokens.size(); ++i) {
+    if (!quantity(tokens[i].key)) continue;
+    for (size_t j = i + 1, words = 0; j < end && j < tokens.size() && words < 4; ++j) {
+      if (!tokens[j].is_word()) continue;
+      ++words;
+      if (plural_people(tokens[j].key)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string NameKey(std::string_view raw) {
@@ -70,9 +107,10 @@ SubjectLinks LinkSubjects(std::vector<Finding>& findings, const std::vector<Toke
   std::map<std::string, int> subject_of_name;  // folded anchor text → subject
   std::vector<Span> anchor_spans;
   std::vector<int> anchor_subjects;
-  auto open_subject = [&](bool named) {
+  size_t anchors_from = 0;  // anchor_spans before this index end before the current finding
+  auto open_subject = [&](bool named, uint32_t sentence = 0, size_t before = 0) {
     links.named.push_back(named);
-    links.group.push_back(false);
+    links.group.push_back(!named && GroupPhraseBefore(tokens, sentence, before));
     return links.count++;
   };
 
@@ -92,9 +130,12 @@ SubjectLinks LinkSubjects(std::vector<Finding>& findings, const std::vector<Toke
     uint32_t sentence = tok ? tok->sentence : 0;
     Open& open = current[paragraph];
 
-    // Inside an anchor already placed ("Beyoncé" inside "Beyoncé's manager").
+    // Inside an anchor already placed ("Beyoncé" inside "Beyoncé's manager"). Findings come
+    // in start order, so anchors that end before this one starts can contain nothing more:
+    // dropping them keeps a long draft linear (scanning every anchor was quadratic).
+    while (anchors_from < anchor_spans.size() && anchor_spans[anchors_from].end <= f.span.start) ++anchors_from;
     int container = -1;
-    for (size_t a = 0; a < anchor_spans.size(); ++a)
+    for (size_t a = anchors_from; a < anchor_spans.size(); ++a)
       if (anchor_spans[a].Contains(f.span)) container = anchor_subjects[a];
     if (container >= 0) {
       f.subject = container;
@@ -125,7 +166,7 @@ SubjectLinks LinkSubjects(std::vector<Finding>& findings, const std::vector<Toke
       int s;
       if (StartsAnotherPerson(tokens, f.span) || open.subject < 0 ||
           (links.named[open.subject] && sentence > open.sentence)) {
-        s = open_subject(false);
+        s = open_subject(false, sentence, f.span.end);
       } else {
         s = open.subject;
       }
@@ -133,7 +174,7 @@ SubjectLinks LinkSubjects(std::vector<Finding>& findings, const std::vector<Toke
       open = {s, sentence};
       continue;
     }
-    if (open.subject < 0) open = {open_subject(false), sentence};
+    if (open.subject < 0) open = {open_subject(false, sentence, f.span.end), sentence};
     f.subject = open.subject;
   }
   return links;

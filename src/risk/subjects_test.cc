@@ -73,3 +73,63 @@ TEST(SubjectsTest, Table) {
 
 }  // namespace
 }  // namespace discreet
+
+namespace discreet {
+namespace {
+
+SubjectLinks Groups(const std::string& text, const std::string& phrase, const std::string& rule) {
+  Finding f;
+  f.rule = rule;
+  size_t at = text.find(phrase);
+  EXPECT_NE(at, std::string::npos) << phrase;
+  f.span = {at, at + phrase.size()};
+  std::vector<Finding> findings{f};
+  return LinkSubjects(findings, Tokenize(text), text);
+}
+
+TEST(SubjectsTest, GroupsAreGroupSubjects) {
+  struct G {
+    const char* text;
+    const char* phrase;
+    const char* rule;
+    bool group;
+  };
+  const G cases[] = {
+      {"Two tennis players came in today, both with sore elbows.", "came in today", "client-context", true},
+      {"ALL THE RUNNERS got massages after the marathon", "the marathon", "event", true},
+      {"a couple of my regulars came in today", "came in today", "client-context", true},
+      {"3 nurses from the night shift booked with us", "booked with us", "client-context", true},
+      {"A tennis player came in today with a sore elbow.", "came in today", "client-context", false},
+      {"My client came in today.", "My client", "client-context", false},
+      {"Two hours on my table and she was a new person.", "on my table", "client-context", false},
+      {"Both shoulders were tight when she came in today.", "came in today", "client-context", false},
+  };
+  for (const G& g : cases) {
+    SubjectLinks links = Groups(g.text, g.phrase, g.rule);
+    ASSERT_EQ(links.count, 1) << g.text;
+    EXPECT_EQ(links.group[0], g.group) << g.text;
+  }
+}
+
+// Linking stays linear: a draft with many anchors does not compare each finding with all
+// earlier anchors (a property of the loop, checked here by correctness on a long input).
+TEST(SubjectsTest, ManyNamesEachKeepTheirSubject) {
+  std::string text;
+  std::vector<Finding> findings;
+  for (int i = 0; i < 2000; ++i) {
+    std::string name = "Name" + std::to_string(i);
+    size_t at = text.size();
+    text += name + " came in. ";
+    Finding f;
+    f.rule = "person-name";
+    f.category = Category::kIdentifier;
+    f.span = {at, at + name.size()};
+    findings.push_back(f);
+  }
+  SubjectLinks links = LinkSubjects(findings, Tokenize(text), text);
+  EXPECT_EQ(links.count, 2000);
+  for (size_t i = 1; i < findings.size(); ++i) EXPECT_NE(findings[i].subject, findings[i - 1].subject);
+}
+
+}  // namespace
+}  // namespace discreet
