@@ -43,7 +43,7 @@ SarifOptions Options(std::string working_dir, std::string salt = "", std::vector
 json Render(const std::vector<FileReport>& reports, bool redact, std::string salt = "") {
   RenderOptions options;
   options.redact = redact;
-  return json::parse(RenderSarif(reports, options, Options("/work/blog", salt)));
+  return json::parse(RenderSarif(reports, options, Options("/srv/blog", salt)));
 }
 
 const std::string kEmojiName = "Hi \xF0\x9F\x98\x80 Sally!\nSally again, 85 years\n";  // emoji = 4 bytes, 2 UTF-16 units
@@ -100,19 +100,19 @@ TEST(Sarif, ResultHasRuleIndexLevelAndUtf16Region) {
 }
 
 TEST(Sarif, ArtifactUriIsRelativeToTheWorkingDirectory) {
-  json log = Render({ReportWith("/work/blog/posts/my post.md", "Sally\n", {{{0, 5}, "person-name"}})}, true);
+  json log = Render({ReportWith("/srv/blog/posts/my post.md", "Sally\n", {{{0, 5}, "person-name"}})}, true);
   const json& loc = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
   EXPECT_EQ(loc["uri"], "posts/my%20post.md");
   EXPECT_EQ(loc["uriBaseId"], "%SRCROOT%");
-  EXPECT_EQ(log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///work/blog/");
+  EXPECT_EQ(log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///srv/blog/");
 
-  EXPECT_EQ(ArtifactUri("./posts/../a.md", "/work/blog"), "a.md");
+  EXPECT_EQ(ArtifactUri("./posts/../a.md", "/srv/blog"), "a.md");
   bool relative = true;
-  EXPECT_EQ(ArtifactUri("/etc/drafts/b.md", "/work/blog", &relative), "file:///etc/drafts/b.md");
+  EXPECT_EQ(ArtifactUri("/etc/drafts/b.md", "/srv/blog", &relative), "file:///etc/drafts/b.md");
   EXPECT_FALSE(relative);
-  EXPECT_EQ(ArtifactUri("../other/c.md", "/work/blog", &relative), "file:///work/other/c.md");
+  EXPECT_EQ(ArtifactUri("../other/c.md", "/srv/blog", &relative), "file:///srv/other/c.md");
   EXPECT_FALSE(relative);
-  EXPECT_EQ(ArtifactUri("caf\xC3\xA9#1.md", "/work/blog"), "caf%C3%A9%231.md");
+  EXPECT_EQ(ArtifactUri("caf\xC3\xA9#1.md", "/srv/blog"), "caf%C3%A9%231.md");
 }
 
 TEST(Sarif, RedactedLogNeverContainsTheMatchedText) {

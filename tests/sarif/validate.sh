@@ -57,7 +57,6 @@ JS
 }
 
 dev="${DISCREET_DEV_CORPUS:-$root/../shared/corpus/dev.jsonl}"
-[[ -f "$dev" ]] || dev=/work/shared/corpus/dev.jsonl
 corpora=("$root/tests/corpus/own.jsonl")
 if [[ -f "$dev" ]]; then
   corpora+=("$dev")
