@@ -187,7 +187,8 @@ TEST(BlogBaseline, AcceptedFindingsHiddenMovedStayHiddenEditedReturn) {
   EXPECT_EQ(before.exit_code, 1);
   RunResult hidden = RunDiscreet({"check", "--baseline", ".discreet-baseline.json", "--format", "json", "posts"}, "", {}, blog);
   EXPECT_EQ(hidden.exit_code, 0) << hidden.out << hidden.err;
-  for (const json& f : ParseJson(hidden)["files"]) EXPECT_TRUE(f["findings"].empty()) << f.dump();
+  const json report = ParseJson(hidden);  // named: a range-for over a temporary's member dangles
+  for (const json& f : report["files"]) EXPECT_TRUE(f["findings"].empty()) << f.dump();
 
   // Lines added above: still accepted.
   dir.Write("blog/posts/old.md", "# Old\n\nA new first paragraph.\n\nAnd another.\n\n" + kNamedClient);

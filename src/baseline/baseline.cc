@@ -87,7 +87,8 @@ std::string Baseline::PathKey(std::string_view path) const {
 
 std::string Baseline::Fingerprint(std::string_view rule, std::string_view path_key, std::string_view matched) const {
   std::string data = "discreet-baseline-v1";
-  for (std::string_view part : {std::string_view(salt_), rule, path_key, std::string_view(Fold(matched))}) {
+  const std::string folded = Fold(matched);  // named: a temporary would die before the loop body
+  for (std::string_view part : {std::string_view(salt_), rule, path_key, std::string_view(folded)}) {
     data += '\0';
     data += part;
   }

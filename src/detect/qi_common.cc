@@ -56,6 +56,7 @@ std::vector<bool> PersonCues::Analyse(const std::vector<Token>& tokens) const {
 }
 
 long PrevWordIn(const std::vector<Token>& tokens, size_t i) {
+  if (i >= tokens.size()) return -1;  // callers pass a "none" (-1) index straight through
   for (size_t j = i; j-- > 0;) {
     if (tokens[j].sentence != tokens[i].sentence) return -1;
     if (tokens[j].is_word()) return static_cast<long>(j);
@@ -64,6 +65,7 @@ long PrevWordIn(const std::vector<Token>& tokens, size_t i) {
 }
 
 long NextWordIn(const std::vector<Token>& tokens, size_t i) {
+  if (i >= tokens.size()) return -1;
   for (size_t j = i + 1; j < tokens.size(); ++j) {
     if (tokens[j].sentence != tokens[i].sentence) return -1;
     if (tokens[j].is_word()) return static_cast<long>(j);

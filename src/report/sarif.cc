@@ -183,8 +183,9 @@ std::string RenderSarif(const std::vector<FileReport>& reports, const RenderOpti
       std::string folded = Fold(matched);
       size_t occurrence = seen[f.rule + '\0' + folded]++;
       std::string data = "discreet-sarif-fingerprint-v1";
+      const std::string nth = std::to_string(occurrence);  // named: a temporary dies before the loop body
       for (std::string_view part : {std::string_view(salt), std::string_view(f.rule), std::string_view(uri),
-                                    std::string_view(folded), std::string_view(std::to_string(occurrence))}) {
+                                    std::string_view(folded), std::string_view(nth)}) {
         data += '\0';
         data += part;
       }
