@@ -115,11 +115,7 @@ void HideAccepted(const std::vector<bool>& accepted, FileReport& report) {
   if (kept.size() == report.findings.size()) return;
   report.findings = std::move(kept);
   auto remap = [&](int i) { return i >= 0 && static_cast<size_t>(i) < index.size() ? index[i] : -1; };
-  RiskResult& risk = report.risk;
-  risk.verdict = Verdict::kPass;
-  risk.riskiest = -1;
-  double worst = -1;
-  for (Subject& s : risk.subjects) {
+  for (Subject& s : report.risk.subjects) {
     std::vector<int> findings;
     for (int f : s.findings)
       if (remap(f) >= 0) findings.push_back(remap(f));
@@ -129,15 +125,9 @@ void HideAccepted(const std::vector<bool>& accepted, FileReport& report) {
     if (s.findings.empty()) {
       s.verdict = Verdict::kPass;
       s.reason = "accepted in the baseline";
-      continue;
     }
-    double rank = static_cast<int>(s.verdict) * 10 + s.kappa;
-    if (rank > worst) {
-      worst = rank;
-      risk.riskiest = s.id;
-    }
-    risk.verdict = std::max(risk.verdict, s.verdict);
   }
+  DecideDraft(report.risk);
 }
 
 }  // namespace

@@ -89,6 +89,21 @@ std::string BestChange(const Subject& s, const std::vector<Finding>& findings,
   return "leave out " + what;
 }
 
+void DecideDraft(RiskResult& result) {
+  result.verdict = Verdict::kPass;
+  result.riskiest = -1;
+  double worst = -1;
+  for (const Subject& s : result.subjects) {
+    if (s.findings.empty()) continue;
+    double rank = static_cast<int>(s.verdict) * 10 + s.kappa;
+    if (rank > worst) {
+      worst = rank;
+      result.riskiest = s.id;
+    }
+    result.verdict = std::max(result.verdict, s.verdict);
+  }
+}
+
 double Kappa(double k) {
   if (k <= 0) return 1;
   return -std::expm1(-k) / k;
@@ -151,8 +166,6 @@ RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& 
   for (size_t i = 0; i < findings.size(); ++i)
     if (findings[i].subject >= 0) result.subjects[findings[i].subject].findings.push_back(static_cast<int>(i));
 
-  Verdict verdict = Verdict::kPass;
-  double worst = -1;
   for (Subject& s : result.subjects) {
     std::vector<std::pair<double, int>> freqs;  // frequency, finding
     bool direct = false, contact = false;
@@ -205,14 +218,8 @@ RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& 
       s.verdict = Verdict::kWarn;
       s.reason += " (the post mentions permission: make sure it is written and covers this)";
     }
-    double rank = static_cast<int>(s.verdict) * 10 + s.kappa;
-    if (rank > worst) {
-      worst = rank;
-      result.riskiest = s.id;
-    }
-    verdict = std::max(verdict, s.verdict);
   }
-  result.verdict = verdict;
+  DecideDraft(result);
   return result;
 }
 

@@ -69,6 +69,10 @@ struct RiskContext {
 RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& tokens, std::string_view text,
                       const RiskConfig& config, const RiskContext& context = {});
 
+// Sets the draft's verdict (the worst subject's) and its riskiest subject (worst verdict,
+// then highest κ) from the subjects' own verdicts; subjects with no finding left do not count.
+void DecideDraft(RiskResult& result);
+
 // The subject in plain words: "This description fits about 1 person in a town of 5,000 —
 // 85-year-old (7.9 bits), ...: 40.7 bits where 12.3 are enough." `shown` gives each
 // finding's text as the report may show it (redacted or not).
