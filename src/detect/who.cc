@@ -340,6 +340,7 @@ std::span<const uint32_t> WordValues(const Lexicon* lex, std::string_view key) {
   if (!lex) return {};
   thread_local std::vector<Token> scratch(1);
   scratch[0].key.assign(key);
+  scratch[0].key_hash = KeyHash(key);
   scratch[0].shape = Shape::kLower;
   scratch[0].possessive = false;
   auto m = lex->index().LongestAt(scratch, 0);

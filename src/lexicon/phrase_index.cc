@@ -57,14 +57,17 @@ bool PhraseIndex::Add(std::string_view phrase, uint32_t value) { return AddKeys(
 
 namespace {
 
-uint64_t HashPrefix(std::string_view a, std::string_view b) {
-  uint64_t h = 1469598103934665603ULL;  // FNV-1a over a, then ' ' and b
-  for (unsigned char c : a) h = (h ^ c) * 1099511628211ULL;
-  if (!b.empty()) {
-    h = (h ^ ' ') * 1099511628211ULL;
-    for (unsigned char c : b) h = (h ^ c) * 1099511628211ULL;
-  }
+// Chains are keyed by the first key's hash, or by the first two keys' hashes mixed, so a
+// lookup at a token reuses the hash Tokenize stored in it.
+uint64_t Finish(uint64_t h) {
+  h ^= h >> 31;
+  h *= 0xBF58476D1CE4E5B9ULL;
   return h ^ (h >> 29);
+}
+uint64_t PrefixHash(uint64_t a) { return Finish(a); }
+uint64_t PrefixHash(uint64_t a, uint64_t b) { return Finish(a * 0x9E3779B97F4A7C15ULL + b + 1); }
+uint64_t PrefixHash(std::string_view a, std::string_view b) {
+  return b.empty() ? PrefixHash(KeyHash(a)) : PrefixHash(KeyHash(a), KeyHash(b));
 }
 
 bool PrefixEquals(std::string_view prefix, std::string_view a, std::string_view b) {
@@ -119,7 +122,10 @@ void PhraseIndex::Grow(size_t min_slots) {
   const size_t mask = size - 1;
   for (const Slot& s : old) {
     if (s.head == kNone) continue;
-    uint64_t hash = HashPrefix(std::string_view(own_arena_).substr(own_entries_[s.head].text, own_entries_[s.head].prefix_size), {});
+    std::string_view prefix = std::string_view(own_arena_).substr(own_entries_[s.head].text, own_entries_[s.head].prefix_size);
+    size_t space = prefix.find(' ');
+    uint64_t hash = space == std::string_view::npos ? PrefixHash(prefix, {})
+                                                    : PrefixHash(prefix.substr(0, space), prefix.substr(space + 1));
     size_t i = hash & mask;
     while (own_slots_[i].head != kNone) i = (i + 1) & mask;
     own_slots_[i] = s;
@@ -179,7 +185,7 @@ bool PhraseIndex::AddKeys(std::vector<std::string> keys, uint32_t value) {
   }
   std::string_view second = keys.size() > 1 ? std::string_view(keys[1]) : std::string_view();
   if ((used_slots_ + 1) * 2 > own_slots_.size()) Grow(0);
-  uint64_t hash = HashPrefix(keys.front(), second);
+  uint64_t hash = PrefixHash(keys.front(), second);
   size_t slot = FindSlot(keys.front(), second, hash);
   // An existing phrase gains a value; its values move to the end to stay contiguous.
   for (uint32_t e = own_slots_[slot].head; e != kNone; e = own_entries_[e].next) {
@@ -214,32 +220,26 @@ bool PhraseIndex::AddKeys(std::vector<std::string> keys, uint32_t value) {
 }
 
 std::optional<size_t> PhraseIndex::NextWord(const std::vector<Token>& tokens, size_t i) {
-  for (size_t j = i + 1; j < tokens.size(); ++j) {
-    const Token& t = tokens[j];
-    if (t.is_word()) return j;
-    if (t.shape == Shape::kEmoji) return std::nullopt;
-    const std::string& k = t.key;
-    bool joiner = k == "." || k == "-" || k == "&" || k == "'" || k == "\xE2\x80\x99" || k == "/" || k == "\xE2\x80\x90";
-    if (!joiner) return std::nullopt;
-    if (j > i + 1) return std::nullopt;  // at most one joiner between two words
-  }
-  return std::nullopt;
+  uint32_t next = tokens[i].next_word;
+  if (next == Token::kNoWord) return std::nullopt;
+  return next;
 }
 
 std::optional<PhraseIndex::Match> PhraseIndex::LongestAt(const std::vector<Token>& tokens, size_t i) const {
   const Token& first = tokens[i];
   if (!first.is_word() || slots_.empty()) return std::nullopt;
   // Longer phrases first: those sharing the first two keys, longest match wins.
-  std::optional<size_t> second = first.possessive ? std::nullopt : NextWord(tokens, i);
-  if (second && !tokens[*second].key.empty()) {
+  const uint32_t second = first.possessive ? Token::kNoWord : first.next_word;
+  if (second != Token::kNoWord && !tokens[second].key.empty()) {
     std::optional<Match> best;
     size_t best_keys = 0;
-    const std::string& k2 = tokens[*second].key;
-    for (uint32_t e = slots_[FindSlot(first.key, k2, HashPrefix(first.key, k2))].head; e != kNone; e = entries_[e].next) {
+    const Token& t2 = tokens[second];
+    for (uint32_t e = slots_[FindSlot(first.key, t2.key, PrefixHash(first.key_hash, t2.key_hash))].head; e != kNone;
+         e = entries_[e].next) {
       const Entry& entry = entries_[e];
       if (entry.keys <= best_keys) continue;
       std::string_view rest = EntryText(entry).substr(entry.prefix_size);
-      size_t at = *second;
+      size_t at = second;
       bool ok = true;
       while (!rest.empty()) {
         rest.remove_prefix(1);  // the space
@@ -250,12 +250,12 @@ std::optional<PhraseIndex::Match> PhraseIndex::LongestAt(const std::vector<Token
           ok = false;
           break;
         }
-        auto next = NextWord(tokens, at);
-        if (!next || tokens[*next].key != key) {
+        const uint32_t next = tokens[at].next_word;
+        if (next == Token::kNoWord || tokens[next].key != key) {
           ok = false;
           break;
         }
-        at = *next;
+        at = next;
       }
       if (ok) {
         best = Match{i, at, std::span<const uint32_t>(values_.data() + entry.values, entry.value_count)};
@@ -264,7 +264,7 @@ std::optional<PhraseIndex::Match> PhraseIndex::LongestAt(const std::vector<Token
     }
     if (best) return best;
   }
-  uint32_t e = slots_[FindSlot(first.key, {}, HashPrefix(first.key, {}))].head;
+  uint32_t e = slots_[FindSlot(first.key, {}, PrefixHash(first.key_hash))].head;
   if (e == kNone) return std::nullopt;
   const Entry& entry = entries_[e];
   return Match{i, i, std::span<const uint32_t>(values_.data() + entry.values, entry.value_count)};
@@ -289,7 +289,7 @@ std::span<const uint32_t> PhraseIndex::Lookup(std::string_view phrase) const {
   std::string text;
   for (const std::string& k : keys) text += (text.empty() ? "" : " ") + k;
   std::string_view second = keys.size() > 1 ? std::string_view(keys[1]) : std::string_view();
-  for (uint32_t e = slots_[FindSlot(keys.front(), second, HashPrefix(keys.front(), second))].head; e != kNone;
+  for (uint32_t e = slots_[FindSlot(keys.front(), second, PrefixHash(keys.front(), second))].head; e != kNone;
        e = entries_[e].next)
     if (EntryText(entries_[e]) == text)
       return std::span<const uint32_t>(values_.data() + entries_[e].values, entries_[e].value_count);

@@ -223,6 +223,28 @@ void NumberParagraphs(std::string_view text, std::vector<Token>& tokens) {
   }
 }
 
+// Phrases continue across at most one joiner inside a name ("U.S.", "Coca-Cola",
+// "Procter & Gamble"); anything else between two words ends them.
+bool IsJoiner(const Token& t) {
+  if (t.shape != Shape::kPunct) return false;
+  const std::string& k = t.key;
+  return k == "." || k == "-" || k == "&" || k == "'" || k == "\xE2\x80\x99" || k == "/" || k == "\xE2\x80\x90";
+}
+
+void LinkWords(std::vector<Token>& tokens) {
+  const size_t n = tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    Token& t = tokens[i];
+    t.key_hash = KeyHash(t.key);
+    if (i + 1 >= n) continue;
+    if (tokens[i + 1].is_word()) {
+      t.next_word = static_cast<uint32_t>(i + 1);
+    } else if (IsJoiner(tokens[i + 1]) && i + 2 < n && tokens[i + 2].is_word()) {
+      t.next_word = static_cast<uint32_t>(i + 2);
+    }
+  }
+}
+
 }  // namespace
 
 std::string_view ShapeName(Shape shape) {
@@ -293,6 +315,7 @@ std::vector<Token> Tokenize(std::string_view text) {
   it->setText(icu::UnicodeString());  // drop the pointer into `text`
   NumberSentences(text, tokens);
   NumberParagraphs(text, tokens);
+  LinkWords(tokens);
   return tokens;
 }
 

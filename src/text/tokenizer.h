@@ -26,9 +26,22 @@ enum class Shape : uint8_t {
 };
 std::string_view ShapeName(Shape shape);
 
+// FNV-1a of a folded key: computed once per token by Tokenize, so a lexicon lookup at a
+// token hashes nothing.
+inline uint64_t KeyHash(std::string_view key) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
 struct Token {
+  static constexpr uint32_t kNoWord = 0xFFFFFFFF;
+
   Span span;               // bytes of the original input (a possessive "'s" included)
   std::string key;         // folded: "Beyoncé's" → "beyonce"
+  uint64_t key_hash = 0;   // KeyHash(key)
+  // The next word token a phrase may continue into (see PhraseIndex::NextWord), or kNoWord.
+  uint32_t next_word = kNoWord;
   Shape shape = Shape::kLower;
   bool possessive = false; // ended in 's or ’s
   uint32_t sentence = 0;   // index of the sentence, from 0
