@@ -59,6 +59,10 @@ struct Token {
 // @handles, emails and URLs stay whole; hashtags split on case and digits.
 std::vector<Token> Tokenize(std::string_view text);
 
+// Tokenize with ICU segmenting every character: the reference that Tokenize's ASCII fast
+// path must equal (tokenizer_test compares them).
+std::vector<Token> TokenizeWithIcuOnly(std::string_view text);
+
 // Tokenizes what detectors read of `doc` (its scan text).
 inline std::vector<Token> Tokenize(const Document& doc) { return Tokenize(doc.scan_text()); }
 

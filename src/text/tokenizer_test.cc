@@ -251,5 +251,59 @@ TEST(Tokenizer, DocumentOverloadReadsScanText) {
   EXPECT_EQ(tokens[1].key, "sam");
 }
 
+// The ASCII fast path must segment exactly as ICU does, including next to non-ASCII text,
+// hashtags, handles and URLs. Random drafts over an alphabet of every byte class the
+// fast path distinguishes, with some non-ASCII characters mixed in.
+std::string Describe(const std::vector<Token>& tokens) {
+  std::string out;
+  for (const Token& t : tokens)
+    out += std::to_string(t.span.start) + "-" + std::to_string(t.span.end) + ":" + std::string(ShapeName(t.shape)) + ":" +
+           t.key + (t.possessive ? "'s" : "") + "/s" + std::to_string(t.sentence) + "/p" + std::to_string(t.paragraph) +
+           "/n" + std::to_string(t.next_word) + " ";
+  return out;
+}
+
+TEST(Tokenizer, AsciiFastPathEqualsIcu) {
+  const std::vector<std::string> pieces = {
+      "a", "b", "Z", "x", "Mr", "O", "s", "7", "0", "42", "_", ".", ",", ";", ":", "'", "\"", "-", "!", "?", "&", "/",
+      "(", ")", "@", "#", "*", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\r", "\v", "\f", "www.", "http://", "x@y.co",
+      "\xC3\xA9",          // é
+      "\xCC\x81",          // combining acute
+      "\xE2\x80\x99",      // ’
+      "\xC2\xA0",          // no-break space
+      "\xE3\x80\x80",      // ideographic space (WSegSpace)
+      "\xF0\x9F\x99\x8C",  // 🙌
+      "\xE2\x80\x8D",      // zero-width joiner
+      "\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8",  // 🇺🇸
+      "\xE4\xB8\xAD",      // 中
+  };
+  uint64_t x = 0x9E3779B97F4A7C15ULL;
+  auto next = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const bool ascii_only = round % 2 == 0;
+    size_t n = 1 + next() % 40;
+    for (size_t i = 0; i < n; ++i) {
+      const std::string& piece = pieces[next() % pieces.size()];
+      if (ascii_only && static_cast<unsigned char>(piece[0]) >= 0x80) continue;
+      text += piece;
+    }
+    ASSERT_EQ(Describe(Tokenize(text)), Describe(TokenizeWithIcuOnly(text))) << "text: [" << text << "]";
+  }
+}
+
+TEST(Tokenizer, AsciiFastPathEqualsIcuOnTheDevCorpusStyle) {
+  const std::string text =
+      "My client Sally's back was a mess, so I said: \"don't worry\". She's 85-year-old, drives a red "
+      "Porsche; 1,000.5 miles!!! e.g. U.S. O'Brien_jr 3rd 4th 30-something... #SelfCare @jenny_runs "
+      "https://example.org/x?y=1. Email jen@example.org.\r\n\r\nNew para:12:30pm (48) & co/op";
+  EXPECT_EQ(Describe(Tokenize(text)), Describe(TokenizeWithIcuOnly(text)));
+}
+
 }  // namespace
 }  // namespace discreet
