@@ -11,6 +11,7 @@
 
 #include "detect/qi_common.h"
 #include "detect/registry.h"
+#include "text/word_set.h"
 
 namespace discreet {
 namespace {
@@ -58,11 +59,6 @@ constexpr AgeWord kAgeWords[] = {
     {"sixties", 60, 69},         {"seventies", 70, 79},          {"eighties", 80, 89},
     {"nineties", 90, 99}};
 
-template <size_t N>
-bool In(const std::string_view (&set)[N], std::string_view key) {
-  return std::find(std::begin(set), std::end(set), key) != std::end(set);
-}
-
 // "30s", "80s", "80's" → 30, 80.
 std::optional<int> DecadeToken(const std::vector<Token>& tokens, size_t i, size_t* last) {
   std::string_view k = tokens[i].key;
@@ -98,7 +94,7 @@ class AgeDetector : public Detector {
 
   void Detect(const ScanInput& in, std::vector<Finding>& out) const override {
     const auto& tokens = in.tokens;
-    std::vector<bool> person = cues_.Analyse(tokens);
+    const std::vector<bool>& person = qi::PersonCues::Of(in);
     size_t claimed_until = 0;
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (i < claimed_until || !tokens[i].is_word()) continue;
@@ -381,7 +377,6 @@ class AgeDetector : public Detector {
   }
 
   std::array<double, kMaxAge + 1> share_{};
-  qi::PersonCues cues_;
 };
 
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "detect/qi_common.h"
 #include "detect/registry.h"
+#include "text/word_set.h"
 
 namespace discreet {
 namespace {
@@ -130,11 +131,6 @@ constexpr std::string_view kHairColours[] = {"purple", "pink", "blue", "green", 
                                              "turquoise", "orange", "red", "silver", "platinum", "blonde", "blond",
                                              "white", "black", "grey", "gray", "neon", "violet", "magenta"};
 
-template <size_t N>
-bool In(const std::string_view (&set)[N], std::string_view key) {
-  return std::find(std::begin(set), std::end(set), key) != std::end(set);
-}
-
 // Share of US adults at or above (tall) / at or below (short) `inches`, from two normal
 // curves (CDC 2015-2018: men 69.0 in ± 3.0, women 63.5 in ± 2.8), about 78% of people
 // being adults.
@@ -162,7 +158,7 @@ class AttributesDetector : public Detector {
 
   void Detect(const ScanInput& in, std::vector<Finding>& out) const override {
     const auto& tokens = in.tokens;
-    std::vector<bool> person = cues_.Analyse(tokens);
+    const std::vector<bool>& person = qi::PersonCues::Of(in);
     size_t claimed_until = 0;
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (i < claimed_until || !tokens[i].is_word()) continue;
@@ -467,7 +463,6 @@ class AttributesDetector : public Detector {
   const Lexicon* attrs_;
   std::unordered_map<std::string_view, const Ambiguous*> ambiguous_;
   std::unordered_map<std::string, double> phrase_freq_cache_;
-  qi::PersonCues cues_;
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +18,9 @@ struct ScanInput {
   const Document& doc;
   std::string_view text;  // doc.scan_text()
   const std::vector<Token>& tokens;
+  // Shared by several detectors, computed by the first that asks (one scan runs on one
+  // thread): which sentences talk about a person (qi::PersonCues).
+  mutable std::optional<std::vector<bool>> person_sentences;
 };
 
 class Detector {

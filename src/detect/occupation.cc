@@ -12,6 +12,7 @@
 
 #include "detect/qi_common.h"
 #include "detect/registry.h"
+#include "text/word_set.h"
 
 namespace discreet {
 namespace {
@@ -49,11 +50,6 @@ constexpr std::string_view kSchoolSubjects[] = {
     "spanish", "french", "chemistry", "biology", "physics", "band", "choir", "special", "middle", "high",
     "elementary", "school", "college", "yoga", "piano", "dance", "swim", "ballet"};
 
-template <size_t N>
-bool In(const std::string_view (&set)[N], std::string_view key) {
-  return std::find(std::begin(set), std::end(set), key) != std::end(set);
-}
-
 class OccupationDetector : public Detector {
  public:
   explicit OccupationDetector(const LexiconSet& lex)
@@ -78,7 +74,7 @@ class OccupationDetector : public Detector {
   void Detect(const ScanInput& in, std::vector<Finding>& out) const override {
     if (!jobs_) return;
     const auto& tokens = in.tokens;
-    std::vector<bool> person = cues_.Analyse(tokens);
+    const std::vector<bool>& person = qi::PersonCues::Of(in);
     size_t claimed_until = 0;
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (i < claimed_until || !tokens[i].is_word()) continue;
@@ -259,7 +255,6 @@ class OccupationDetector : public Detector {
   const Lexicon* events_;
   std::optional<size_t> teacher_, elementary_, athlete_;
   PhraseIndex players_;
-  qi::PersonCues cues_;
 };
 
 }  // namespace

@@ -16,6 +16,7 @@
 
 #include "detect/registry.h"
 #include "detect/who.h"
+#include "text/word_set.h"
 
 namespace discreet {
 namespace {
@@ -51,10 +52,6 @@ TitleKind TitleOf(std::string_view key) {
   for (const Title& t : kTitles)
     if (t.key == key) return t.kind;
   return TitleKind::kNone;
-}
-
-bool In(std::string_view k, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), k) != set.end();
 }
 
 // Words right before a name that make it a person: "thanks Sally", "my client Sally".

@@ -13,6 +13,7 @@
 
 #include "detect/qi_common.h"
 #include "detect/registry.h"
+#include "text/word_set.h"
 
 namespace discreet {
 namespace {
@@ -80,11 +81,6 @@ constexpr Neighbour kNeighbours[] = {
     {"same street", 0.001},          {"in my neighborhood", 0.005}, {"in my neighbourhood", 0.005},
     {"in our neighborhood", 0.005},  {"in our neighbourhood", 0.005}};
 
-template <size_t N>
-bool In(const std::string_view (&set)[N], std::string_view key) {
-  return std::find(std::begin(set), std::end(set), key) != std::end(set);
-}
-
 bool IsOrdinal(std::string_view k) {
   if (k.size() < 3) return false;
   std::string_view suf = k.substr(k.size() - 2);
@@ -119,7 +115,7 @@ class PlaceDetector : public Detector {
 
   void Detect(const ScanInput& in, std::vector<Finding>& out) const override {
     const auto& tokens = in.tokens;
-    std::vector<bool> person = cues_.Analyse(tokens);
+    const std::vector<bool>& person = qi::PersonCues::Of(in);
     size_t claimed_until = 0;  // tokens before this index belong to a finding already
     auto emit = [&](size_t first, size_t last, std::string message, double freq, std::optional<double> population,
                     std::vector<std::string> suggestions) {
@@ -577,7 +573,6 @@ class PlaceDetector : public Detector {
   const Lexicon* figures_;
   std::unordered_map<std::string, size_t> abbr_to_state_;
   PhraseIndex neighbours_;
-  qi::PersonCues cues_;
 };
 
 }  // namespace

@@ -15,6 +15,7 @@
 
 #include "detect/registry.h"
 #include "detect/who.h"
+#include "text/word_set.h"
 
 namespace discreet {
 namespace {
@@ -22,10 +23,6 @@ namespace {
 using who::Cue;
 
 constexpr double kLocalPopulation = 100'000;
-
-bool In(std::string_view k, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), k) != set.end();
-}
 
 bool IsUniqueWord(std::string_view k) {
   return In(k, {"only", "sole", "lone", "last", "first", "oldest", "youngest", "tallest", "shortest", "eldest",

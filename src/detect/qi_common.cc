@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "detect/who.h"
+#include "text/word_set.h"
 
 namespace discreet::qi {
 namespace {
@@ -42,17 +43,20 @@ bool IsDictionaryWord(std::string_view key) {
   return who::ClassifyWord(key) == who::WordClass::kCommon;
 }
 
-PersonCues::PersonCues() {
-  for (std::string_view cue : kPersonCues) cues_.Add(cue, 1);
-}
-
-std::vector<bool> PersonCues::Analyse(const std::vector<Token>& tokens) const {
+const std::vector<bool>& PersonCues::Of(const ScanInput& in) {
+  if (in.person_sentences) return *in.person_sentences;
+  static const PhraseIndex* const cues = [] {
+    auto* index = new PhraseIndex;  // never destroyed: detectors may run during exit
+    for (std::string_view cue : kPersonCues) index->Add(cue, 1);
+    return index;
+  }();
+  const std::vector<Token>& tokens = in.tokens;
   std::vector<bool> flags(tokens.empty() ? 0 : tokens.back().sentence + 1, false);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (flags[tokens[i].sentence]) continue;
-    if (cues_.LongestAt(tokens, i)) flags[tokens[i].sentence] = true;
+    if (cues->LongestAt(tokens, i)) flags[tokens[i].sentence] = true;
   }
-  return flags;
+  return in.person_sentences.emplace(std::move(flags));
 }
 
 long PrevWordIn(const std::vector<Token>& tokens, size_t i) {
@@ -104,8 +108,9 @@ std::optional<int> SmallNumber(std::string_view key) {
       {"seventy", 70},  {"eighty", 80},    {"ninety", 90},   {"hundred", 100}, {"dozen", 12},     {"a dozen", 12},
       {"fourty", 40},   {"a hundred", 100}, {"zero", 0},     {"couple", 2},    {"twin", 2},       {"nought", 0},
   }};
+  if (key.size() < 3 || key.size() > 9) return std::nullopt;
   for (const auto& [w, v] : kWords)
-    if (key == w) return v;
+    if (SameWord(w, key)) return v;
   return std::nullopt;
 }
 

@@ -30,17 +30,16 @@ bool IsDictionaryWord(std::string_view key);
 // Per sentence: does it talk about a person (a client, "she", "my 7am", "on my table")?
 // A place or a time in a sentence about the studio itself ("we open at 7am in Tucson") is
 // not about anyone.
+//
+// The flags are computed once per scan, by the first detector that asks, and kept in the
+// ScanInput.
 class PersonCues {
  public:
-  PersonCues();
   // One flag per sentence index.
-  std::vector<bool> Analyse(const std::vector<Token>& tokens) const;
+  static const std::vector<bool>& Of(const ScanInput& in);
   static bool At(const std::vector<bool>& flags, const Token& t) {
     return t.sentence < flags.size() && flags[t.sentence];
   }
-
- private:
-  PhraseIndex cues_;
 };
 
 // The previous / next word token in the same sentence (punctuation stops nothing; emoji

@@ -6,6 +6,7 @@
 
 #include "detect/qi_common.h"
 #include "detect/registry.h"
+#include "text/word_set.h"
 
 namespace discreet {
 namespace {
@@ -25,11 +26,6 @@ constexpr std::string_view kSlotWords[] = {"regular", "regulars", "client", "app
 constexpr std::string_view kDayPhrases[] = {"this morning", "this afternoon", "this evening", "earlier today",
                                             "last night", "yesterday", "yesterday afternoon", "yesterday morning",
                                             "tonight", "today", "just now", "last week"};
-
-template <size_t N>
-bool In(const std::string_view (&set)[N], std::string_view key) {
-  return std::find(std::begin(set), std::end(set), key) != std::end(set);
-}
 
 // "7am", "10pm", "7:30am" (as "7" ":" "30am") → true with its last token.
 bool IsClockKey(std::string_view k) {
@@ -77,7 +73,7 @@ class TimeDetector : public Detector {
 
   void Detect(const ScanInput& in, std::vector<Finding>& out) const override {
     const auto& tokens = in.tokens;
-    std::vector<bool> person = cues_.Analyse(tokens);
+    const std::vector<bool>& person = qi::PersonCues::Of(in);
     size_t claimed_until = 0;
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (i < claimed_until || !tokens[i].is_word()) continue;
@@ -181,7 +177,6 @@ class TimeDetector : public Detector {
   }
 
   PhraseIndex days_;
-  qi::PersonCues cues_;
 };
 
 }  // namespace

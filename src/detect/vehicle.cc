@@ -11,6 +11,7 @@
 
 #include "detect/qi_common.h"
 #include "detect/registry.h"
+#include "text/word_set.h"
 
 namespace discreet {
 namespace {
@@ -56,11 +57,6 @@ constexpr std::string_view kFunctionWords[] = {
 // Owners of a vehicle. Not "your": "park your Tesla at our charger" speaks to every reader.
 constexpr std::string_view kPossessives[] = {"his", "her", "their", "my", "our"};
 constexpr std::string_view kArticles[] = {"a", "an", "the", "that", "this"};
-
-template <size_t N>
-bool In(const std::string_view (&set)[N], std::string_view key) {
-  return std::find(std::begin(set), std::end(set), key) != std::end(set);
-}
 
 std::string ClassSuggestion(std::string_view cls) {
   if (cls == "truck") return "a truck";

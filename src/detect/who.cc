@@ -20,6 +20,29 @@ namespace {
 // en_GB only for a word en_US does not know. Hunspell handles are not documented as
 // thread-safe for concurrent spell() calls, so one mutex guards them and a small cache
 // keeps repeated words cheap.
+// "McDonald" → "mcdonald" and "Mcdonald": what Hunspell is asked.
+void CaseForms(std::string_view word, std::string& lower, std::string& title) {
+  bool ascii = true;
+  for (unsigned char c : word) ascii &= c < 0x80;
+  if (ascii) {
+    lower.resize(word.size());
+    for (size_t i = 0; i < word.size(); ++i) lower[i] = static_cast<char>(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]);
+    title = lower;
+    if (!title.empty() && title[0] >= 'a' && title[0] <= 'z') title[0] = static_cast<char>(title[0] - 32);
+    return;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  icu::UnicodeString l = u;
+  l.toLower();
+  l.toUTF8String(lower);
+  if (l.length() > 0) {
+    icu::UnicodeString t = l;
+    UChar32 c = t.char32At(0);
+    t.replace(0, U16_LENGTH(c), icu::UnicodeString(u_toupper(c)));
+    t.toUTF8String(title);
+  }
+}
+
 class Dictionaries {
  public:
   // Never destroyed: freeing Hunspell's ~100k small allocations at exit cost a cold
@@ -32,23 +55,24 @@ class Dictionaries {
 
   WordClass Classify(std::string_view word) {
     std::string lower, title;
+    CaseForms(word, lower, title);
+    // Each thread keeps the words it has seen, so a server's workers rarely meet at the
+    // mutex; both caches are bounded.
+    thread_local std::unordered_map<std::string, WordClass> seen;
+    if (auto it = seen.find(lower); it != seen.end()) return it->second;
+    WordClass c;
     {
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-      icu::UnicodeString l = u;
-      l.toLower();
-      l.toUTF8String(lower);
-      if (l.length() > 0) {
-        icu::UnicodeString t = l;
-        UChar32 c = t.char32At(0);
-        t.replace(0, U16_LENGTH(c), icu::UnicodeString(u_toupper(c)));
-        t.toUTF8String(title);
+      std::lock_guard<std::mutex> lock(mu_);
+      if (auto it = cache_.find(lower); it != cache_.end()) {
+        c = it->second;
+      } else {
+        c = ClassifyLocked(lower, title);
+        if (cache_.size() > 8192) cache_.clear();
+        cache_.emplace(lower, c);
       }
     }
-    std::lock_guard<std::mutex> lock(mu_);
-    if (auto it = cache_.find(lower); it != cache_.end()) return it->second;
-    WordClass c = ClassifyLocked(lower, title);
-    if (cache_.size() > 8192) cache_.clear();
-    cache_.emplace(lower, c);
+    if (seen.size() > 8192) seen.clear();
+    seen.emplace(std::move(lower), c);
     return c;
   }
 

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "lexicon/phrase_index.h"
+#include "text/word_set.h"
 
 namespace discreet {
 namespace {
@@ -44,10 +45,6 @@ bool StartsAnotherPerson(const std::vector<Token>& tokens, Span span) {
     if (k == "another" || k == "other" || k == "second" || k == "different" || k == "next") return true;
   }
   return false;
-}
-
-bool In(std::string_view k, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), k) != set.end();
 }
 
 // "two tennis players", "all the runners", "a couple of regulars", "both of my clients",
