@@ -4,6 +4,7 @@
 
 #include "corpus.h"
 #include "linter.h"
+#include "report/json.h"
 #include "text/tokenizer.h"
 
 namespace {
@@ -35,6 +36,18 @@ void BM_Tokenize(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
 }
 BENCHMARK(BM_Tokenize)->Arg(1 << 20)->Unit(benchmark::kMillisecond);
+
+// Rendering a 1 KB post's report as the JSON `discreet serve` answers with.
+void BM_RenderJson(benchmark::State& state) {
+  const std::string text = GeneratePosts(static_cast<size_t>(state.range(0)));
+  const discreet::FileReport report = SharedLinter().Check({.path = "bench", .bytes = text});
+  for (auto _ : state) {
+    std::string json = discreet::RenderJson({report}, {});
+    benchmark::DoNotOptimize(json);
+  }
+  state.counters["findings"] = static_cast<double>(report.findings.size());
+}
+BENCHMARK(BM_RenderJson)->Arg(1 << 10)->Unit(benchmark::kMicrosecond);
 
 void BM_LinterBuild(benchmark::State& state) {
   for (auto _ : state) {

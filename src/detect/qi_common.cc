@@ -108,7 +108,11 @@ std::optional<int> SmallNumber(std::string_view key) {
       {"seventy", 70},  {"eighty", 80},    {"ninety", 90},   {"hundred", 100}, {"dozen", 12},     {"a dozen", 12},
       {"fourty", 40},   {"a hundred", 100}, {"zero", 0},     {"couple", 2},    {"twin", 2},       {"nought", 0},
   }};
+  // Asked at nearly every token: reject on the first and last letters the words have.
   if (key.size() < 3 || key.size() > 9) return std::nullopt;
+  if (std::string_view("otfsenhdzcat").find(key.front()) == std::string_view::npos ||
+      std::string_view("eorxntyd").find(key.back()) == std::string_view::npos)
+    return std::nullopt;
   for (const auto& [w, v] : kWords)
     if (SameWord(w, key)) return v;
   return std::nullopt;
