@@ -367,7 +367,7 @@ TEST_F(ServeTest, CheckAnswersTheReportFileObjectUnredacted) {
   Response r = Send(port(), Check(token(), CheckBody(kDraft)));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Header("content-type"), "application/json; charset=utf-8");
-  Json expected = Json::parse(FileReportJson(InProcessLinter().Check({.path = "draft", .bytes = kDraft}), {}).dump());
+  Json expected = Json::parse(RenderFileReportJson(InProcessLinter().Check({.path = "draft", .bytes = kDraft}), {}));
   EXPECT_EQ(r.json(), expected);
   ASSERT_FALSE(r.json()["findings"].empty());
   bool shown = false;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "linter.h"
+#include "report/json_writer.h"
 
 namespace discreet {
 namespace {
@@ -15,83 +16,102 @@ double Round(double x, int significant = 4) {
   return std::round(x * scale) / scale;
 }
 
-std::string_view RiskLevel(const FileReport& r, const Subject& s) {
-  (void)r;
+std::string_view RiskLevel(const Subject& s) {
   if (s.kappa >= 0.2) return "high";
   if (s.kappa >= 0.05) return "medium";
   return "low";
 }
 
-nlohmann::ordered_json SpanJson(const Document& doc, Span span) {
-  LineColumn a = doc.Position(span.start), b = doc.Position(span.end);
-  return {{"start", span.start},
-          {"end", span.end},
-          {"utf16_start", doc.Utf16Offset(span.start)},
-          {"utf16_end", doc.Utf16Offset(span.end)},
-          {"line", a.line},
-          {"column", a.column},
-          {"end_line", b.line},
-          {"end_column", b.column}};
-}
-
 }  // namespace
 
-nlohmann::ordered_json FileReportJson(const FileReport& report, const RenderOptions& options) {
-  using json = nlohmann::ordered_json;
+void WriteFileReport(JsonWriter& w, const FileReport& report, const RenderOptions& options) {
   auto shown = [&](const Finding& f) { return ShownText(report, f, options); };
-  json file = {{"path", report.path}, {"verdict", VerdictName(report.risk.verdict)}};
+  w.BeginObject();
+  w.Key("path").String(report.path);
+  w.Key("verdict").String(VerdictName(report.risk.verdict));
   if (report.risk.riskiest >= 0) {
     const Subject& s = report.risk.subjects[report.risk.riskiest];
-    json scope = {{"population", Round(s.population)}};
-    if (s.scope_finding >= 0) scope["name"] = shown(report.findings[s.scope_finding]);
-    else if (!s.scope_name.empty()) scope["name"] = s.scope_name;
-    file["risk"] = {{"level", RiskLevel(report, s)}, {"k", Round(s.k)},           {"kappa", Round(s.kappa)},
-                    {"bits", Round(s.bits, 3)},       {"bits_needed", Round(s.bits_needed, 3)}, {"scope", scope}};
+    w.Key("risk").BeginObject();
+    w.Key("level").String(RiskLevel(s));
+    w.Key("k").Number(Round(s.k));
+    w.Key("kappa").Number(Round(s.kappa));
+    w.Key("bits").Number(Round(s.bits, 3));
+    w.Key("bits_needed").Number(Round(s.bits_needed, 3));
+    w.Key("scope").BeginObject();
+    w.Key("population").Number(Round(s.population));
+    if (s.scope_finding >= 0) w.Key("name").String(shown(report.findings[s.scope_finding]));
+    else if (!s.scope_name.empty()) w.Key("name").String(s.scope_name);
+    w.EndObject();
+    w.EndObject();
   }
-  json subjects = json::array();
+  w.Key("subjects").BeginArray();
   for (const Subject& s : report.risk.subjects) {
-    json subject = {{"id", s.id},
-                        {"client", s.client},
-                        {"group", s.group},
-                        {"verdict", VerdictName(s.verdict)},
-                        {"k", Round(s.k)},
-                        {"kappa", Round(s.kappa)},
-                        {"bits", Round(s.bits, 3)},
-                        {"findings", s.findings},
-                        {"explanation", ExplainSubject(s, report.findings, shown)}};
-    if (!s.reason.empty()) subject["reason"] = s.reason;
-    if (std::string change = BestChange(s, report.findings, shown); !change.empty()) subject["best_change"] = change;
-    subjects.push_back(std::move(subject));
+    w.BeginObject();
+    w.Key("id").Int(s.id);
+    w.Key("client").Bool(s.client);
+    w.Key("group").Bool(s.group);
+    w.Key("verdict").String(VerdictName(s.verdict));
+    w.Key("k").Number(Round(s.k));
+    w.Key("kappa").Number(Round(s.kappa));
+    w.Key("bits").Number(Round(s.bits, 3));
+    w.Key("findings").BeginArray();
+    for (auto index : s.findings) w.Int(static_cast<int64_t>(index));
+    w.EndArray();
+    w.Key("explanation").String(ExplainSubject(s, report.findings, shown));
+    if (!s.reason.empty()) w.Key("reason").String(s.reason);
+    if (std::string change = BestChange(s, report.findings, shown); !change.empty()) w.Key("best_change").String(change);
+    w.EndObject();
   }
-  file["subjects"] = std::move(subjects);
-  json findings = json::array();
+  w.EndArray();
+  w.Key("findings").BeginArray();
+  const Document& doc = *report.document;
   for (const Finding& f : report.findings) {
-    json j = {{"rule", f.rule},
-              {"category", CategoryName(f.category)},
-              {"severity", SeverityName(f.severity)},
-              {"message", f.message},
-              {"text", shown(f)},
-              {"span", SpanJson(*report.document, f.span)}};
+    w.BeginObject();
+    w.Key("rule").String(f.rule);
+    w.Key("category").String(CategoryName(f.category));
+    w.Key("severity").String(SeverityName(f.severity));
+    w.Key("message").String(f.message);
+    w.Key("text").String(shown(f));
+    LineColumn a = doc.Position(f.span.start), b = doc.Position(f.span.end);
+    w.Key("span").BeginObject();
+    w.Key("start").Uint(f.span.start);
+    w.Key("end").Uint(f.span.end);
+    w.Key("utf16_start").Uint(doc.Utf16Offset(f.span.start));
+    w.Key("utf16_end").Uint(doc.Utf16Offset(f.span.end));
+    w.Key("line").Uint(a.line);
+    w.Key("column").Uint(a.column);
+    w.Key("end_line").Uint(b.line);
+    w.Key("end_column").Uint(b.column);
+    w.EndObject();
     if (f.frequency) {
-      j["frequency"] = Round(*f.frequency);
-      j["bits"] = Round(*f.bits(), 3);
+      w.Key("frequency").Number(Round(*f.frequency));
+      w.Key("bits").Number(Round(*f.bits(), 3));
     }
-    j["subject"] = f.subject;
-    j["suggestions"] = f.suggestions;
-    j["source"] = f.source;
-    findings.push_back(std::move(j));
+    w.Key("subject").Int(f.subject);
+    w.Key("suggestions").Strings(f.suggestions);
+    w.Key("source").String(f.source);
+    w.EndObject();
   }
-  file["findings"] = std::move(findings);
-  return file;
+  w.EndArray();
+  w.EndObject();
+}
+
+std::string RenderFileReportJson(const FileReport& report, const RenderOptions& options) {
+  JsonWriter w;
+  WriteFileReport(w, report, options);
+  return w.Take();
 }
 
 std::string RenderJson(const std::vector<FileReport>& reports, const RenderOptions& options) {
-  nlohmann::ordered_json files = nlohmann::ordered_json::array();
-  for (const FileReport& r : reports) files.push_back(FileReportJson(r, options));
-  nlohmann::ordered_json root = {{"schema", "discreet.report/1"},
-                         {"tool", {{"name", "discreet"}, {"version", Version()}}},
-                         {"files", std::move(files)}};
-  return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  JsonWriter w(2);
+  w.BeginObject();
+  w.Key("schema").String("discreet.report/1");
+  w.Key("tool").BeginObject().Key("name").String("discreet").Key("version").String(Version()).EndObject();
+  w.Key("files").BeginArray();
+  for (const FileReport& r : reports) WriteFileReport(w, r, options);
+  w.EndArray();
+  w.EndObject();
+  return w.Take() + "\n";
 }
 
 }  // namespace discreet

@@ -1,7 +1,6 @@
 // The JSON report (DESIGN.md, "JSON report"; schema discreet.report/1).
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -9,8 +8,12 @@
 
 namespace discreet {
 
+class JsonWriter;
+
 // One file's object: what the HTTP API's /v1/check answers and files[i] of the report.
-nlohmann::ordered_json FileReportJson(const FileReport& report, const RenderOptions& options);
+void WriteFileReport(JsonWriter& out, const FileReport& report, const RenderOptions& options);
+// That object alone, compact.
+std::string RenderFileReportJson(const FileReport& report, const RenderOptions& options);
 
 // The whole report for several files, serialised with a trailing newline.
 std::string RenderJson(const std::vector<FileReport>& reports, const RenderOptions& options);

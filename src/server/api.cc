@@ -394,7 +394,9 @@ ApiResponse Api::Check(std::string_view body) const {
   if (!have_text) return ErrorResponse(400, "invalid_request", "'text' is required");
   try {
     FileReport report = linter_.Check(std::move(input));
-    return JsonResponse(FileReportJson(report, render));
+    ApiResponse r;
+    r.body = RenderFileReportJson(report, render);
+    return r;
   } catch (const InputError&) {
     return ErrorResponse(400, "invalid_text", "'text' cannot be checked (invalid UTF-8 or too large)");
   }

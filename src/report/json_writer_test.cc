@@ -1,0 +1,113 @@
+#include "report/json_writer.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace discreet {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+std::string Nlohmann(const ojson& j, int indent) { return j.dump(indent, ' ', false, ojson::error_handler_t::replace); }
+
+// Writes `j` through JsonWriter, so every output can be compared with nlohmann's dump.
+void Write(JsonWriter& w, const ojson& j) {
+  switch (j.type()) {
+    case ojson::value_t::object:
+      w.BeginObject();
+      for (const auto& [k, v] : j.items()) {
+        w.Key(k);
+        Write(w, v);
+      }
+      w.EndObject();
+      break;
+    case ojson::value_t::array:
+      w.BeginArray();
+      for (const auto& v : j) Write(w, v);
+      w.EndArray();
+      break;
+    case ojson::value_t::string: w.String(j.get_ref<const std::string&>()); break;
+    case ojson::value_t::boolean: w.Bool(j.get<bool>()); break;
+    case ojson::value_t::number_integer: w.Int(j.get<int64_t>()); break;
+    case ojson::value_t::number_unsigned: w.Uint(j.get<uint64_t>()); break;
+    case ojson::value_t::number_float: w.Number(j.get<double>()); break;
+    default: w.Null();
+  }
+}
+
+void ExpectSameAsNlohmann(const ojson& j) {
+  for (int indent : {-1, 2}) {
+    JsonWriter w(indent);
+    Write(w, j);
+    EXPECT_EQ(w.str(), Nlohmann(j, indent)) << "indent " << indent;
+  }
+}
+
+TEST(JsonWriter, NumbersAsNlohmannWritesThem) {
+  std::vector<double> values = {0.5, 1, -1, 2e6, 1e15, 1e16, 1.5e16, 123456789012345678.0, 0.0001, 0.00001, 1.2345e-7,
+                                3.3e-9, 330000000, 0.1 + 0.2, 1.0 / 3, 2.2e-6, 4.7, 15.0, 99.99, 1e300, 5e-324, -0.0,
+                                0.0, 1e-4, 9.999e-5, 123.456, 1e21, 1e22};
+  uint64_t x = 12345;
+  for (int i = 0; i < 2000; ++i) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    values.push_back(static_cast<double>(x % 100000) / 1000.0);  // report-like figures
+  }
+  for (double v : values) {
+    JsonWriter w;
+    w.Number(v);
+    EXPECT_EQ(w.str(), Nlohmann(ojson(v), -1)) << v;
+  }
+}
+
+// Any finite double round-trips, never longer than nlohmann writes it (its Grisu2 digits
+// are sometimes one longer than the shortest).
+TEST(JsonWriter, EveryDoubleRoundTrips) {
+  uint64_t x = 12345;
+  for (int i = 0; i < 20000; ++i) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    double d;
+    std::memcpy(&d, &x, sizeof d);
+    if (!std::isfinite(d)) continue;
+    JsonWriter w;
+    w.Number(d);
+    ASSERT_EQ(ojson::parse(w.str()).get<double>(), d) << w.str();
+    ASSERT_LE(w.str().size(), Nlohmann(ojson(d), -1).size()) << w.str();
+  }
+}
+
+TEST(JsonWriter, NonFiniteNumbersAreNull) {
+  JsonWriter w;
+  w.BeginArray().Number(std::numeric_limits<double>::infinity()).Number(std::nan("")).EndArray();
+  EXPECT_EQ(w.str(), "[null,null]");
+}
+
+TEST(JsonWriter, StringsEscapedAsNlohmannEscapesThem) {
+  std::string all_bytes;
+  for (int c = 1; c < 128; ++c) all_bytes += static_cast<char>(c);
+  for (std::string s : {std::string("plain"), std::string("quote \" backslash \\ slash /"), all_bytes,
+                        std::string("Zoë Lefèvre 🙌 Nguyễn"), std::string("tab\tnew\nline\r\x01\x1f"), std::string()}) {
+    JsonWriter w;
+    w.String(s);
+    EXPECT_EQ(w.str(), Nlohmann(ojson(s), -1)) << s;
+  }
+}
+
+TEST(JsonWriter, InvalidUtf8BecomesReplacementCharacters) {
+  JsonWriter w;
+  w.String("a\xC3(b\xFF");
+  EXPECT_EQ(w.str(), "\"a\xEF\xBF\xBD(b\xEF\xBF\xBD\"");
+  EXPECT_TRUE(ojson::accept(w.str()));
+}
+
+TEST(JsonWriter, NestingCompactAndIndented) {
+  ojson j = ojson::parse(R"({"schema":"x","empty_object":{},"empty_array":[],"files":[{"path":"a.md","n":[1,2,3],
+      "risk":{"k":1.5,"scope":{"population":2000000.0,"name":"Tucson"}},"ok":true,"none":null,"neg":-4}],"last":[[],[{}]]})");
+  ExpectSameAsNlohmann(j);
+}
+
+}  // namespace
+}  // namespace discreet
