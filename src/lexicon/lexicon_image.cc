@@ -16,7 +16,7 @@
 namespace discreet {
 namespace {
 
-constexpr std::string_view kMagic = "DSCLEX02";
+constexpr std::string_view kMagic = "DSCLEX03";
 
 // One line per source file: name, size and modification time in nanoseconds.
 std::string Fingerprint(const std::filesystem::path& dir) {

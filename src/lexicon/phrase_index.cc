@@ -93,6 +93,13 @@ void PhraseIndex::Refresh() {
   entries_ = own_entries_;
   values_ = own_values_;
   slots_ = own_slots_;
+  filter_ = own_filter_;
+}
+
+void PhraseIndex::FilterAdd(std::vector<uint64_t>& filter, std::string_view first_key) {
+  uint64_t h = KeyHash(first_key);
+  uint64_t bit = (h ^ (h >> 29)) & (filter.size() * 64 - 1);
+  filter[bit >> 6] |= uint64_t{1} << (bit & 63);
 }
 
 PhraseIndex& PhraseIndex::operator=(PhraseIndex&& other) noexcept {
@@ -100,6 +107,7 @@ PhraseIndex& PhraseIndex::operator=(PhraseIndex&& other) noexcept {
   own_entries_ = std::move(other.own_entries_);
   own_values_ = std::move(other.own_values_);
   own_slots_ = std::move(other.own_slots_);
+  own_filter_ = std::move(other.own_filter_);
   from_image_ = other.from_image_;
   used_slots_ = other.used_slots_;
   if (from_image_) {
@@ -107,6 +115,7 @@ PhraseIndex& PhraseIndex::operator=(PhraseIndex&& other) noexcept {
     entries_ = other.entries_;
     values_ = other.values_;
     slots_ = other.slots_;
+    filter_ = other.filter_;
   } else {
     Refresh();
   }
@@ -130,6 +139,11 @@ void PhraseIndex::Grow(size_t min_slots) {
     while (own_slots_[i].head != kNone) i = (i + 1) & mask;
     own_slots_[i] = s;
   }
+  own_filter_.assign(size / 16, 0);  // 4 bits per slot
+  for (const Entry& e : own_entries_) {
+    std::string_view text = std::string_view(own_arena_).substr(e.text, e.text_size);
+    FilterAdd(own_filter_, text.substr(0, text.find(' ')));
+  }
   Refresh();
 }
 
@@ -150,6 +164,7 @@ void PhraseIndex::AppendImage(std::string& out) const {
   image_io::Append(out, entries_.data(), entries_.size_bytes());
   image_io::Append(out, values_.data(), values_.size_bytes());
   image_io::Append(out, slots_.data(), slots_.size_bytes());
+  image_io::Append(out, filter_.data(), filter_.size_bytes());
 }
 
 std::optional<PhraseIndex> PhraseIndex::FromImage(std::string_view& image) {
@@ -158,13 +173,15 @@ std::optional<PhraseIndex> PhraseIndex::FromImage(std::string_view& image) {
   auto entries = image_io::Take(image);
   auto values = image_io::Take(image);
   auto slots = image_io::Take(image);
-  if (!header || !arena || !entries || !values || !slots || header->size() != 16) return std::nullopt;
+  auto filter = image_io::Take(image);
+  if (!header || !arena || !entries || !values || !slots || !filter || header->size() != 16) return std::nullopt;
   uint64_t fields[2];
   std::memcpy(fields, header->data(), sizeof fields);
   if (fields[0] != sizeof(Entry) || entries->size() % sizeof(Entry) || values->size() % 4 || slots->size() % sizeof(Slot))
     return std::nullopt;
   size_t nslots = slots->size() / sizeof(Slot);
   if (nslots != 0 && (nslots & (nslots - 1)) != 0) return std::nullopt;
+  if (filter->size() != nslots / 2) return std::nullopt;  // 4 bits per slot
   PhraseIndex index;
   index.from_image_ = true;
   index.used_slots_ = fields[1];
@@ -172,6 +189,7 @@ std::optional<PhraseIndex> PhraseIndex::FromImage(std::string_view& image) {
   index.entries_ = {reinterpret_cast<const Entry*>(entries->data()), entries->size() / sizeof(Entry)};
   index.values_ = {reinterpret_cast<const uint32_t*>(values->data()), values->size() / 4};
   index.slots_ = {reinterpret_cast<const Slot*>(slots->data()), nslots};
+  index.filter_ = {reinterpret_cast<const uint64_t*>(filter->data()), filter->size() / 8};
   return index;
 }
 
@@ -210,6 +228,7 @@ bool PhraseIndex::AddKeys(std::vector<std::string> keys, uint32_t value) {
   entry.value_count = 1;
   own_arena_ += text;
   own_values_.push_back(value);
+  FilterAdd(own_filter_, keys.front());
   uint32_t id = static_cast<uint32_t>(own_entries_.size());
   if (own_slots_[slot].head == kNone) ++used_slots_;
   entry.next = own_slots_[slot].head;
@@ -227,7 +246,7 @@ std::optional<size_t> PhraseIndex::NextWord(const std::vector<Token>& tokens, si
 
 std::optional<PhraseIndex::Match> PhraseIndex::LongestAt(const std::vector<Token>& tokens, size_t i) const {
   const Token& first = tokens[i];
-  if (!first.is_word() || slots_.empty()) return std::nullopt;
+  if (!first.is_word() || slots_.empty() || !MayStartWith(first.key_hash)) return std::nullopt;
   // Longer phrases first: those sharing the first two keys, longest match wins.
   const uint32_t second = first.possessive ? Token::kNoWord : first.next_word;
   if (second != Token::kNoWord && !tokens[second].key.empty()) {

@@ -45,7 +45,10 @@ JsonWriter& JsonWriter::Close(char bracket) {
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  Quote(key);
+  // Keys are the report's own field names: plain ASCII, nothing to validate or escape.
+  out_ += '"';
+  out_ += key;
+  out_ += '"';
   out_ += indent_ >= 0 ? ": " : ":";
   after_key_ = true;
   return *this;

@@ -19,7 +19,7 @@ class JsonWriter {
   JsonWriter& EndObject() { return Close('}'); }
   JsonWriter& BeginArray() { return Open('['); }
   JsonWriter& EndArray() { return Close(']'); }
-  // The next value is this object member's.
+  // The next value is this object member's; `key` is a plain ASCII field name.
   JsonWriter& Key(std::string_view key);
 
   JsonWriter& String(std::string_view s);  // invalid UTF-8 becomes U+FFFD

@@ -140,8 +140,10 @@ SubjectLinks LinkSubjects(std::vector<Finding>& findings, const std::vector<Toke
     }
 
     std::string_view raw = text.substr(f.span.start, f.span.size());
-    std::string folded = NameKey(raw);
-    if (IsNameAnchor(f, raw)) {
+    const bool anchor = IsNameAnchor(f, raw);
+    // Folding may tokenize the text again, so only the findings that need the key pay.
+    const std::string folded = anchor || f.rule == "client-context" ? NameKey(raw) : std::string();
+    if (anchor) {
       auto known = subject_of_name.find(folded);
       int s;
       if (known != subject_of_name.end()) {
