@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "lexicon/lexicon_image.h"
+#include "text/word_set.h"
 
 namespace discreet {
 namespace {
@@ -50,7 +51,7 @@ const LexiconSchema* FindLexiconSchema(std::string_view name) {
 std::span<const LexiconSchema> LexiconSchemas() { return Schemas(); }
 
 Lexicon::Lexicon(std::string name, TsvTable table) : name_(std::move(name)), table_(std::move(table)) {
-  for (size_t c = 0; c < table_.columns(); ++c) columns_.emplace(std::string(table_.header()[c]), c);
+  for (size_t c = 0; c < table_.columns(); ++c) columns_.emplace_back(std::string(table_.header()[c]), c);
   const LexiconSchema* schema = FindLexiconSchema(name_);
   std::vector<size_t> keys;
   if (schema) {
@@ -94,18 +95,24 @@ Lexicon::Lexicon(std::string name, TsvTable table) : name_(std::move(name)), tab
 
 Lexicon::Lexicon(std::string name, TsvTable table, PhraseIndex index)
     : name_(std::move(name)), table_(std::move(table)), index_(std::move(index)) {
-  for (size_t c = 0; c < table_.columns(); ++c) columns_.emplace(std::string(table_.header()[c]), c);
+  for (size_t c = 0; c < table_.columns(); ++c) columns_.emplace_back(std::string(table_.header()[c]), c);
+}
+
+std::optional<size_t> Lexicon::ColumnIndex(std::string_view column) const {
+  for (const auto& [name, index] : columns_)
+    if (SameWord(name, column)) return index;
+  return std::nullopt;
 }
 
 std::string_view Lexicon::Get(size_t row, std::string_view column) const {
-  auto it = columns_.find(column);
-  return it == columns_.end() ? std::string_view() : table_.Cell(row, it->second);
+  auto c = ColumnIndex(column);
+  return c ? table_.Cell(row, *c) : std::string_view();
 }
 
 std::optional<double> Lexicon::GetNumber(size_t row, std::string_view column) const {
-  auto it = columns_.find(column);
-  if (it == columns_.end() || table_.Cell(row, it->second).empty()) return std::nullopt;
-  return table_.Number(row, it->second);
+  auto c = ColumnIndex(column);
+  if (!c || table_.Cell(row, *c).empty()) return std::nullopt;
+  return table_.Number(row, *c);
 }
 
 std::vector<std::filesystem::path> LexiconFiles(const std::filesystem::path& dir) {

@@ -49,10 +49,11 @@ class Lexicon {
   std::optional<double> GetNumber(size_t row, std::string_view column) const;
 
  private:
+  std::optional<size_t> ColumnIndex(std::string_view column) const;
   std::string name_;
   TsvTable table_;
   PhraseIndex index_;
-  std::map<std::string, size_t, std::less<>> columns_;
+  std::vector<std::pair<std::string, size_t>> columns_;  // a few columns: a scan beats a map
 };
 
 class LexiconSet {

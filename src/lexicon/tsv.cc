@@ -104,10 +104,24 @@ TsvTable TsvTable::View(std::string path, std::string_view data, std::span<const
   return t;
 }
 
+// Detectors read cells at nearly every token, so this walks the row once, up to the cell,
+// instead of finding the line's end first.
 std::string_view TsvTable::Cell(size_t row, size_t column) const {
-  std::string_view line = LineAt(data_, row_starts_[row]);
-  for (size_t c = 0; c < column; ++c) line.remove_prefix(line.find('\t') + 1);
-  return line.substr(0, line.find('\t'));
+  const size_t n = data_.size();
+  auto cell_end = [&](size_t from) {
+    while (from < n && data_[from] != '\t' && data_[from] != '\n') ++from;
+    return from;
+  };
+  size_t pos = row_starts_[row];
+  for (size_t c = 0; c < column; ++c) {
+    size_t end = cell_end(pos);
+    if (end >= n || data_[end] == '\n') break;  // a short row (rejected at load) stays on its last cell
+    pos = end + 1;
+  }
+  size_t end = cell_end(pos);
+  std::string_view cell = data_.substr(pos, end - pos);
+  if (!cell.empty() && cell.back() == '\r' && (end >= n || data_[end] == '\n')) cell.remove_suffix(1);
+  return cell;
 }
 
 size_t TsvTable::LineOf(size_t row) const {
