@@ -6,6 +6,7 @@
 #include "baseline/baseline.h"
 #include "detect/dedupe.h"
 #include "detect/registry.h"
+#include "detect/who.h"
 #include "risk/practice_location.h"
 #include "rules/catalogue.h"
 #include "rules/pack_detector.h"
@@ -35,8 +36,19 @@ std::filesystem::path LexiconDirFor(const std::filesystem::path& data_dir, const
 
 }  // namespace
 
+namespace {
+
+// The dictionaries take longer to load than everything else the Linter builds, so their
+// loading starts first and runs beside it.
+LinterOptions WhileDictionariesLoad(LinterOptions options) {
+  if (options.preload_dictionaries) who::PreloadDictionaries();
+  return options;
+}
+
+}  // namespace
+
 Linter::Linter(LinterOptions options)
-    : options_(std::move(options)),
+    : options_(WhileDictionariesLoad(std::move(options))),
       lexicons_(LexiconSet::Load(LexiconDirFor(options_.data_dir, options_.locale))),
       detectors_(MakeBuiltinDetectors(*lexicons_)) {
   LoadRulePacks();

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 namespace discreet::who {
@@ -76,9 +77,15 @@ class Dictionaries {
     return c;
   }
 
-  bool Available() {
-    std::lock_guard<std::mutex> lock(mu_);
-    return Us() != nullptr;
+  bool Available() { return Us() != nullptr; }
+
+  // Loads each dictionary on a thread of its own. Detached: a process that exits before
+  // they are loaded (`discreet rules`) must not wait for them.
+  void Preload() {
+    std::call_once(preload_once_, [this] {
+      std::thread([this] { Us(); }).detach();
+      std::thread([this] { Gb(); }).detach();
+    });
   }
 
  private:
@@ -102,12 +109,14 @@ class Dictionaries {
     }
     return nullptr;
   }
+  // Loading takes tens of milliseconds, so it happens once, outside the spell mutex: a
+  // preloading thread and a lookup can each wait for a dictionary without holding the other.
   Hunhandle* Us() {
-    if (!us_tried_) us_ = Open("en_US"), us_tried_ = true;
+    std::call_once(us_once_, [this] { us_ = Open("en_US"); });
     return us_;
   }
   Hunhandle* Gb() {
-    if (!gb_tried_) gb_ = Open("en_GB"), gb_tried_ = true;
+    std::call_once(gb_once_, [this] { gb_ = Open("en_GB"); });
     return gb_;
   }
 
@@ -123,10 +132,10 @@ class Dictionaries {
     return WordClass::kUnknown;
   }
 
-  std::mutex mu_;
+  std::mutex mu_;  // Hunspell handles are not documented as safe for concurrent spell()
+  std::once_flag us_once_, gb_once_, preload_once_;
   Hunhandle* us_ = nullptr;
   Hunhandle* gb_ = nullptr;
-  bool us_tried_ = false, gb_tried_ = false;
   std::unordered_map<std::string, WordClass> cache_;
 };
 
@@ -192,6 +201,7 @@ bool IsOwnWord(std::string_view k) { return k == "our" || k == "my" || k == "stu
 
 WordClass ClassifyWord(std::string_view word) { return Dictionaries::Get().Classify(word); }
 bool DictionaryAvailable() { return Dictionaries::Get().Available(); }
+void PreloadDictionaries() { Dictionaries::Get().Preload(); }
 
 // ---------------------------------------------------------------------------------------
 ContextCues::ContextCues() {
