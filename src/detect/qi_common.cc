@@ -100,21 +100,28 @@ std::optional<int> SmallNumber(std::string_view key) {
     for (char c : key) v = v * 10 + (c - '0');
     return v;
   }
-  static constexpr std::array<std::pair<std::string_view, int>, 36> kWords = {{
+  // Asked at nearly every token, so only the words of the key's length are compared.
+  struct Word {
+    std::string_view text;
+    int value;
+  };
+  static constexpr Word kWords[] = {
       {"one", 1},       {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},       {"six", 6},
       {"seven", 7},     {"eight", 8},      {"nine", 9},      {"ten", 10},      {"eleven", 11},    {"twelve", 12},
       {"thirteen", 13}, {"fourteen", 14},  {"fifteen", 15},  {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18},
       {"nineteen", 19}, {"twenty", 20},    {"thirty", 30},   {"forty", 40},    {"fifty", 50},     {"sixty", 60},
       {"seventy", 70},  {"eighty", 80},    {"ninety", 90},   {"hundred", 100}, {"dozen", 12},     {"a dozen", 12},
       {"fourty", 40},   {"a hundred", 100}, {"zero", 0},     {"couple", 2},    {"twin", 2},       {"nought", 0},
-  }};
-  // Asked at nearly every token: reject on the first and last letters the words have.
-  if (key.size() < 3 || key.size() > 9) return std::nullopt;
-  if (std::string_view("otfsenhdzcat").find(key.front()) == std::string_view::npos ||
-      std::string_view("eorxntyd").find(key.back()) == std::string_view::npos)
-    return std::nullopt;
-  for (const auto& [w, v] : kWords)
-    if (SameWord(w, key)) return v;
+  };
+  constexpr size_t kLongest = 9;
+  static const auto by_length = [] {
+    std::array<std::vector<Word>, kLongest + 1> buckets;
+    for (const Word& w : kWords) buckets[w.text.size()].push_back(w);
+    return buckets;
+  }();
+  if (key.size() > kLongest) return std::nullopt;
+  for (const Word& w : by_length[key.size()])
+    if (w.text[0] == key[0] && w.text == key) return w.value;
   return std::nullopt;
 }
 

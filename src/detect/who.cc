@@ -79,12 +79,14 @@ class Dictionaries {
 
   bool Available() { return Us() != nullptr; }
 
-  // Loads each dictionary on a thread of its own. Detached: a process that exits before
-  // they are loaded (`discreet rules`) must not wait for them.
+  // Loads both dictionaries on a thread of their own, en_US first. Detached: a process
+  // that exits before they are loaded must not wait for them.
   void Preload() {
     std::call_once(preload_once_, [this] {
-      std::thread([this] { Us(); }).detach();
-      std::thread([this] { Gb(); }).detach();
+      std::thread([this] {
+        Us();
+        Gb();
+      }).detach();
     });
   }
 
@@ -104,8 +106,13 @@ class Dictionaries {
     for (const auto& dir : dirs) {
       std::error_code ec;
       auto aff = dir / (std::string(name) + ".aff"), dic = dir / (std::string(name) + ".dic");
-      if (std::filesystem::exists(aff, ec) && std::filesystem::exists(dic, ec))
+      if (std::filesystem::exists(aff, ec) && std::filesystem::exists(dic, ec)) {
+        // Hunspell sets up its shared UTF-8 tables without a lock (two handles created at
+        // once race and leak them), so handles are created one at a time.
+        static std::mutex create_mu;
+        std::lock_guard<std::mutex> lock(create_mu);
         return Hunspell_create(aff.c_str(), dic.c_str());
+      }
     }
     return nullptr;
   }
