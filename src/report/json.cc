@@ -98,6 +98,7 @@ void WriteFileReport(JsonWriter& w, const FileReport& report, const RenderOption
 
 std::string RenderFileReportJson(const FileReport& report, const RenderOptions& options) {
   JsonWriter w;
+  w.Reserve(1024 + report.findings.size() * 640);  // a finding's object is ~500 bytes
   WriteFileReport(w, report, options);
   return w.Take();
 }

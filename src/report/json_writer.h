@@ -30,6 +30,7 @@ class JsonWriter {
   JsonWriter& Null();
   JsonWriter& Strings(const std::vector<std::string>& items);
 
+  void Reserve(size_t bytes) { out_.reserve(bytes); }
   const std::string& str() const { return out_; }
   std::string Take() { return std::move(out_); }
 
