@@ -128,6 +128,7 @@ class ContactInfoDetector : public Detector {
 
  private:
   void DetectPhones(const ScanInput& in, std::vector<Finding>& out) const {
+    if (!HasAsciiDigit(in.text)) return;
     std::vector<Span> found;
     for (size_t i = 0; i < kPhoneShapes.size(); ++i) {
       const PhoneShape& shape = kPhoneShapes[i];

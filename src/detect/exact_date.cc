@@ -59,6 +59,7 @@ class ExactDateDetector : public Detector {
   std::string_view id() const override { return "builtin/exact-date"; }
 
   void Detect(const ScanInput& in, std::vector<Finding>& out) const override {
+    if (!HasAsciiDigit(in.text)) return;
     const auto on_date = [&](Span span) {
       char before = ByteBefore(in.text, span), after = ByteAfter(in.text, span);
       if (before == '/' || before == '-' || before == '.' || after == '/' ||

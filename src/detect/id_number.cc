@@ -47,6 +47,7 @@ class IdNumberDetector : public Detector {
   std::string_view id() const override { return "builtin/id-number"; }
 
   void Detect(const ScanInput& in, std::vector<Finding>& out) const override {
+    if (!HasAsciiDigit(in.text)) return;  // every ID finding needs at least four digits
     std::vector<Span> found;
     auto add = [&](Span span, std::string message) {
       for (Span s : found)

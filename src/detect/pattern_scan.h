@@ -23,6 +23,13 @@ inline bool IsAsciiAlnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+// Every phone, ID and date pattern needs an ASCII digit (RE2's \d is ASCII), so a draft
+// without one skips their whole-text scans.
+inline bool HasAsciiDigit(std::string_view text) {
+  for (char c : text)
+    if (IsAsciiDigit(c)) return true;
+  return false;
+}
 
 // Lower-cased ASCII copy of up to `max_bytes` bytes that precede `span`, for cue words.
 std::string LowerWindowBefore(std::string_view text, Span span, size_t max_bytes);
