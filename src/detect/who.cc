@@ -13,6 +13,9 @@
 #include <thread>
 #include <unordered_map>
 
+#include "text/fold.h"
+#include "text/utf8.h"
+
 namespace discreet::who {
 namespace {
 
@@ -23,11 +26,8 @@ namespace {
 // keeps repeated words cheap.
 // "McDonald" → "mcdonald" and "Mcdonald": what Hunspell is asked.
 void CaseForms(std::string_view word, std::string& lower, std::string& title) {
-  bool ascii = true;
-  for (unsigned char c : word) ascii &= c < 0x80;
-  if (ascii) {
-    lower.resize(word.size());
-    for (size_t i = 0; i < word.size(); ++i) lower[i] = static_cast<char>(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]);
+  if (IsAscii(word)) {
+    FoldInto(word, lower);  // for ASCII, folding is lowercasing
     title = lower;
     if (!title.empty() && title[0] >= 'a' && title[0] <= 'z') title[0] = static_cast<char>(title[0] - 32);
     return;
@@ -131,8 +131,7 @@ class Dictionaries {
     Hunhandle* us = Us();
     if (!us) return WordClass::kCommon;
     if (Hunspell_spell(us, lower.c_str())) return WordClass::kCommon;
-    bool ascii = std::all_of(lower.begin(), lower.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (ascii) {
+    if (IsAscii(lower)) {
       if (Hunhandle* gb = Gb(); gb && Hunspell_spell(gb, lower.c_str())) return WordClass::kCommon;
     }
     if (!title.empty() && Hunspell_spell(us, title.c_str())) return WordClass::kProperOnly;

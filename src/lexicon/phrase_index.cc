@@ -97,8 +97,7 @@ void PhraseIndex::Refresh() {
 }
 
 void PhraseIndex::FilterAdd(std::vector<uint64_t>& filter, std::string_view first_key) {
-  uint64_t h = KeyHash(first_key);
-  uint64_t bit = (h ^ (h >> 29)) & (filter.size() * 64 - 1);
+  uint64_t bit = FilterBit(KeyHash(first_key), filter.size());
   filter[bit >> 6] |= uint64_t{1} << (bit & 63);
 }
 

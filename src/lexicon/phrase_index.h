@@ -93,8 +93,9 @@ class PhraseIndex {
   // least eight per first key): most tokens start no phrase of a given lexicon, and this
   // answers them from one cache line (a small lexicon's filter is 512 bytes) instead of
   // probing the slots.
+  static uint64_t FilterBit(uint64_t key_hash, size_t words) { return (key_hash ^ (key_hash >> 29)) & (words * 64 - 1); }
   bool MayStartWith(uint64_t key_hash) const {
-    uint64_t bit = (key_hash ^ (key_hash >> 29)) & (filter_.size() * 64 - 1);
+    uint64_t bit = FilterBit(key_hash, filter_.size());
     return (filter_[bit >> 6] >> (bit & 63)) & 1;
   }
   static void FilterAdd(std::vector<uint64_t>& filter, std::string_view first_key);

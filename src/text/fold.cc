@@ -3,6 +3,8 @@
 // costs tens of milliseconds at start-up.
 #include "text/fold.h"
 
+#include "text/utf8.h"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -10,12 +12,6 @@
 
 namespace discreet {
 namespace {
-
-bool IsAscii(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return false;
-  return true;
-}
 
 void FoldSlow(std::string_view utf8, std::string& out) {
   UErrorCode status = U_ZERO_ERROR;

@@ -62,45 +62,21 @@ std::vector<Atom> FindAtoms(std::string_view text) {
   return atoms;
 }
 
-bool IsAscii(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return false;
-  return true;
-}
-
 Shape WordShape(std::string_view word) {
   size_t upper = 0, lower = 0, digits = 0;
-  if (IsAscii(word)) {
-    bool first_upper = false, first = true;
-    for (char c : word) {
-      bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z', digit = c >= '0' && c <= '9';
-      upper += up;
-      lower += low;
-      digits += digit;
-      if (first && up) first_upper = true;
-      if (up || low || digit) first = false;
-    }
-    if (digits > 0 && upper + lower == 0) return Shape::kNumber;
-    if (digits > 0) return Shape::kMixed;
-    if (upper == 0) return Shape::kLower;
-    if (lower == 0) return upper == 1 ? Shape::kCapitalized : Shape::kAllCaps;
-    if (first_upper && upper == 1) return Shape::kCapitalized;
-    return Shape::kMixed;
-  }
-  bool first_upper = false;
+  bool first_upper = false, first = true;
   size_t pos = 0;
-  bool first = true;
   while (pos < word.size()) {
     UChar32 c = static_cast<UChar32>(DecodeUtf8(word, pos));
-    if (u_isupper(c) || u_istitle(c)) {
-      ++upper;
-      if (first) first_upper = true;
-    } else if (u_islower(c)) {
-      ++lower;
-    } else if (u_isdigit(c)) {
-      ++digits;
-    }
-    if (u_isalnum(c)) first = false;
+    // ASCII without ICU's property lookups: most words are plain English.
+    bool up = c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) || u_istitle(c);
+    bool low = !up && (c < 0x80 ? c >= 'a' && c <= 'z' : u_islower(c));
+    bool digit = !up && !low && (c < 0x80 ? c >= '0' && c <= '9' : u_isdigit(c));
+    upper += up;
+    lower += low;
+    digits += digit;
+    if (first && up) first_upper = true;
+    if (c < 0x80 ? up || low || digit : u_isalnum(c)) first = false;
   }
   if (digits > 0 && upper + lower == 0) return Shape::kNumber;
   if (digits > 0) return Shape::kMixed;

@@ -17,6 +17,13 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text);
 // maximal invalid subpart), so the result is always valid.
 std::string RepairUtf8(std::string_view text);
 
+// Whether every byte is ASCII: the test in front of each ASCII fast path.
+inline bool IsAscii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
 // Length of the sequence that starts with `lead`, assuming valid UTF-8 (1 for a
 // continuation byte, so callers walking by it always make progress).
 inline size_t Utf8SequenceLength(unsigned char lead) {
