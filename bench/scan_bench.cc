@@ -4,7 +4,12 @@
 
 #include "corpus.h"
 #include "linter.h"
+#include "data_dir.h"
+#include "detect/registry.h"
 #include "report/json.h"
+#include "risk/risk.h"
+#include "rules/pack_detector.h"
+#include "rules/pack_loader.h"
 #include "text/tokenizer.h"
 
 namespace {
@@ -35,7 +40,7 @@ void BM_Tokenize(benchmark::State& state) {
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
 }
-BENCHMARK(BM_Tokenize)->Arg(1 << 20)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Tokenize)->Arg(1 << 10)->Arg(1 << 20)->Unit(benchmark::kMillisecond);
 
 // Rendering a 1 KB post's report as the JSON `discreet serve` answers with.
 void BM_RenderJson(benchmark::State& state) {
@@ -48,6 +53,51 @@ void BM_RenderJson(benchmark::State& state) {
   state.counters["findings"] = static_cast<double>(report.findings.size());
 }
 BENCHMARK(BM_RenderJson)->Arg(1 << 10)->Unit(benchmark::kMicrosecond);
+
+// One stage of the 1 KB check at a time: each built-in detector, every shipped pack as one
+// detector, and the risk assessment, so that a profile's shares can be read as µs.
+struct Stages {
+  std::vector<std::unique_ptr<discreet::Detector>> detectors;
+  Stages() {
+    const auto data = discreet::DefaultDataDir();
+    detectors = discreet::MakeBuiltinDetectors(SharedLinter().lexicons());
+    std::vector<discreet::PackRule> rules;
+    for (auto& pack : discreet::LoadPacks(discreet::FindPackDirs(data / "plugins"), data / "lexicons"))
+      for (auto& rule : pack.rules) rules.push_back(std::move(rule));
+    detectors.push_back(discreet::MakePackDetector(std::move(rules)));
+  }
+};
+
+const Stages& SharedStages() {
+  static const Stages stages;
+  return stages;
+}
+
+void BM_Detector(benchmark::State& state) {
+  const discreet::Detector& detector = *SharedStages().detectors.at(static_cast<size_t>(state.range(0)));
+  state.SetLabel(std::string(detector.id()));
+  const discreet::Document doc(GeneratePosts(1 << 10));
+  const std::vector<discreet::Token> tokens = discreet::Tokenize(doc);
+  for (auto _ : state) {
+    discreet::ScanInput scan{doc, doc.scan_text(), tokens, {}};
+    std::vector<discreet::Finding> findings;
+    detector.Detect(scan, findings);
+    benchmark::DoNotOptimize(findings);
+  }
+}
+BENCHMARK(BM_Detector)->DenseRange(0, 12)->Unit(benchmark::kMicrosecond);
+
+void BM_Risk(benchmark::State& state) {
+  const discreet::Document doc(GeneratePosts(1 << 10));
+  const std::vector<discreet::Token> tokens = discreet::Tokenize(doc);
+  const std::vector<discreet::Finding> found = SharedLinter().Check({.path = "bench", .bytes = std::string(doc.text())}).findings;
+  for (auto _ : state) {
+    std::vector<discreet::Finding> findings = found;
+    auto risk = discreet::AssessRisk(findings, tokens, doc.scan_text(), {}, {});
+    benchmark::DoNotOptimize(risk);
+  }
+}
+BENCHMARK(BM_Risk)->Unit(benchmark::kMicrosecond);
 
 void BM_LinterBuild(benchmark::State& state) {
   for (auto _ : state) {
