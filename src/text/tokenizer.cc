@@ -33,12 +33,26 @@ bool IsAsciiWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-std::vector<Atom> FindAtoms(std::string_view text) {
-  std::vector<Atom> atoms;
-  if (text.find_first_of("@#") == std::string_view::npos && text.find("://") == std::string_view::npos &&
-      text.find("www.") == std::string_view::npos && text.find("WWW.") == std::string_view::npos)
-    return atoms;
-  re2::StringPiece input(text.data(), text.size());
+// RE2's \s: no branch of AtomPattern matches one, so no atom crosses one.
+bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+// Whether the byte at `p` may be part of an atom's mark: '@', '#', the ':' of "://", or
+// the '.' of "www." in any case.
+bool AtomMarkAt(std::string_view text, size_t p) {
+  switch (text[p]) {
+    case '@': case '#': return true;
+    case ':': return text.substr(p + 1, 2) == "//";
+    case '.':
+      return p >= 3 && (text[p - 3] | 0x20) == 'w' && (text[p - 2] | 0x20) == 'w' && (text[p - 1] | 0x20) == 'w';
+    default: return false;
+  }
+}
+
+// Appends the atoms of `chunk`, a stretch of `text` between RE2 spaces. Searching the chunks
+// that may hold one, rather than the whole text, finds the same atoms (none crosses a
+// space, and the pattern looks at nothing outside its match) for a fraction of the cost.
+void FindAtomsIn(std::string_view text, std::string_view chunk, std::vector<Atom>& atoms) {
+  re2::StringPiece input(chunk.data(), chunk.size());
   re2::StringPiece url, email, tag;
   const char* base = text.data();
   while (RE2::FindAndConsume(&input, AtomPattern(), &url, &email, &tag)) {
@@ -58,6 +72,26 @@ std::vector<Atom> FindAtoms(std::string_view text) {
       shape = Shape::kHashtag;
     }
     if (end > start + 1) atoms.push_back({{start, end}, shape});
+  }
+}
+
+// `whole_text` searches the text in one piece: the reference the chunked search must equal.
+std::vector<Atom> FindAtoms(std::string_view text, bool whole_text) {
+  std::vector<Atom> atoms;
+  if (whole_text) {
+    FindAtomsIn(text, text, atoms);
+    return atoms;
+  }
+  size_t chunk = 0;
+  bool marked = false;
+  for (size_t p = 0; p <= text.size(); ++p) {
+    if (p == text.size() || IsRe2Space(text[p])) {
+      if (marked) FindAtomsIn(text, text.substr(chunk, p - chunk), atoms);
+      chunk = p + 1;
+      marked = false;
+    } else if (!marked) {
+      marked = AtomMarkAt(text, p);
+    }
   }
   return atoms;
 }
@@ -399,7 +433,7 @@ namespace {
 std::vector<Token> TokenizeWith(std::string_view text, bool icu_only) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5 + 1);
-  const std::vector<Atom> atoms = FindAtoms(text);
+  const std::vector<Atom> atoms = FindAtoms(text, icu_only);
   size_t next_atom = 0;
 
   icu::BreakIterator* it = ThreadIterator(false);
