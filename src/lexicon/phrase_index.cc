@@ -15,10 +15,19 @@ namespace {
 bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // The tokenizer's split for plain ASCII phrases, without ICU: words are runs of letters
-// and digits, joined by '.' or an apostrophe between two of them ("u.s", "o'brien"); a
-// trailing 's is a possessive and is dropped. Returns false when the phrase holds
+// and digits, joined by '.' or an apostrophe between two letters ("u.s", "o'brien") and by
+// those or ',' ';' between two digits ("1,000"); a trailing 's is a possessive and is
+// dropped. Returns false when the phrase holds
 // anything this does not model (then the tokenizer decides).
 bool AsciiPhraseKeys(std::string_view phrase, std::vector<std::string>& keys) {
+  // A whole @handle is one key, '@' and all (what subject linking folds most often).
+  if (phrase.size() > 1 && phrase[0] == '@' &&
+      std::all_of(phrase.begin() + 1, phrase.end(), [](char c) { return IsAsciiAlnum(c) || c == '_'; })) {
+    if (phrase.size() > 2 && phrase.ends_with("'s")) return false;
+    keys.emplace_back(phrase);
+    for (char& c : keys.back()) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return true;
+  }
   std::string word;
   auto flush = [&] {
     if (word.size() > 2 && word.ends_with("'s")) word.resize(word.size() - 2);
@@ -30,10 +39,17 @@ bool AsciiPhraseKeys(std::string_view phrase, std::vector<std::string>& keys) {
     if (static_cast<unsigned char>(c) >= 0x80 || c == '@' || c == '#' || c == ':' || c == '_') return false;
     if (IsAsciiAlnum(c)) {
       word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    } else if ((c == '.' || c == '\'') && !word.empty() && i + 1 < phrase.size() && IsAsciiAlnum(phrase[i + 1])) {
-      bool digits = c == '.' && (phrase[i - 1] >= '0' && phrase[i - 1] <= '9') != (phrase[i + 1] >= '0' && phrase[i + 1] <= '9');
-      if (digits) return false;  // "3.5x": ICU's rules differ at a letter/digit seam
-      word += c;
+    } else if ((c == '.' || c == '\'' || c == ',' || c == ';') && !word.empty() && i + 1 < phrase.size() &&
+               IsAsciiAlnum(phrase[i + 1])) {
+      // UAX #29: '.' and an apostrophe join two letters (WB6-7); those and ',' ';' join two
+      // digits (WB11-12); nothing joins a letter and a digit.
+      const bool prev_digit = phrase[i - 1] >= '0' && phrase[i - 1] <= '9';
+      const bool next_digit = phrase[i + 1] >= '0' && phrase[i + 1] <= '9';
+      if ((prev_digit && next_digit) || (!prev_digit && !next_digit && (c == '.' || c == '\''))) {
+        word += c;
+      } else {
+        flush();
+      }
     } else {
       flush();
     }

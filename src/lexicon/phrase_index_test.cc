@@ -136,6 +136,24 @@ TEST(PhraseIndex, PhraseKeysSplitAsTheTokenizerDoes) {
   EXPECT_EQ(PhraseKeys("Coca-Cola"), (std::vector<std::string>{"coca", "cola"}));
 }
 
+// PhraseKeys' fast path for plain ASCII must split as the tokenizer does.
+TEST(PhraseIndex, PhraseKeysEqualTheTokenizersWordKeys) {
+  const std::vector<std::string> pieces = {"a", "Bo", "x", "7", "42", "_", ".", ",", "'", "'s", "-", "@", "#", ":",
+                                           " ", "  ", "\n", "!", "&", "/", "Mc", "U.S.", "3.5", "\xC3\xA9"};
+  uint64_t x = 99;
+  for (int round = 0; round < 20000; ++round) {
+    std::string phrase;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    for (uint64_t n = 1 + x % 6, y = x; n > 0; --n, y /= pieces.size()) phrase += pieces[y % pieces.size()];
+    std::vector<std::string> expected;
+    for (Token& t : Tokenize(phrase))
+      if (t.is_word()) expected.push_back(std::move(t.key));
+    ASSERT_EQ(PhraseKeys(phrase), expected) << "phrase: [" << phrase << "]";
+  }
+}
+
 TEST(PhraseIndex, NextWordSkipsOneJoinerOnly) {
   std::string text = "Coca-Cola Coca--Cola Coca, Cola";
   std::vector<Token> tokens = Tokenize(text);
