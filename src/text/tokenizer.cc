@@ -48,40 +48,69 @@ bool AtomMarkAt(std::string_view text, size_t p) {
   }
 }
 
-// Appends the atoms of `chunk`, a stretch of `text` between RE2 spaces. Searching the chunks
-// that may hold one, rather than the whole text, finds the same atoms (none crosses a
-// space, and the pattern looks at nothing outside its match) for a fraction of the cost.
+// Appends the atom [start, end) of `shape`, trimmed as each shape wants, unless a word
+// character runs into it ("abc#def", "x@y" as a handle, "xhttp://"); emails start anywhere.
+void AddAtom(std::string_view text, size_t start, size_t end, Shape shape, std::vector<Atom>& atoms) {
+  if (start > 0 && IsAsciiWordByte(text[start - 1]) && shape != Shape::kEmail) return;
+  if (shape == Shape::kUrl) {
+    while (end > start && std::string_view(".,;:!?)]}'\"").find(text[end - 1]) != std::string_view::npos) --end;
+  } else if (shape == Shape::kHandle) {
+    while (end > start + 1 && text[end - 1] == '.') --end;
+  }
+  if (end > start + 1) atoms.push_back({{start, end}, shape});
+}
+
+// Which of AtomPattern's branches matched `m`. At the match's start the URL branch is tried
+// first, and a match that starts like a URL can be nothing else ("http://" and "www."
+// followed by a character that ends a URL match no other branch); an email never starts
+// with '@' or '#'. (?i) folds 's' with U+017F too.
+Shape AtomShape(std::string_view m) {
+  auto starts = [&](std::string_view prefix) {
+    if (m.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i)
+      if ((m[i] | (prefix[i] >= 'a' ? 0x20 : 0)) != prefix[i]) return false;
+    return true;
+  };
+  if (starts("http://") || starts("https://") || starts("www.")) return Shape::kUrl;
+  if (starts("http\xC5\xBF://")) return Shape::kUrl;
+  if (m[0] == '@') return Shape::kHandle;
+  if (m[0] == '#') return Shape::kHashtag;
+  return Shape::kEmail;
+}
+
+// Appends the atoms of `chunk`, a stretch of `text` between RE2 spaces. Searching only the
+// chunks that carry a mark finds the same atoms as searching the whole text (none crosses
+// a space, and the pattern looks at nothing outside its match), and asking RE2 for the
+// match alone, not its groups, keeps each search to its DFA.
 void FindAtomsIn(std::string_view text, std::string_view chunk, std::vector<Atom>& atoms) {
-  re2::StringPiece input(chunk.data(), chunk.size());
-  re2::StringPiece url, email, tag;
-  const char* base = text.data();
-  while (RE2::FindAndConsume(&input, AtomPattern(), &url, &email, &tag)) {
-    re2::StringPiece m = !url.empty() ? url : !email.empty() ? email : tag;
-    size_t start = static_cast<size_t>(m.data() - base), end = start + m.size();
-    if (start > 0 && IsAsciiWordByte(text[start - 1]) && (!tag.empty() || !url.empty())) continue;
-    Shape shape;
-    if (!url.empty()) {
-      shape = Shape::kUrl;
-      while (end > start && std::string_view(".,;:!?)]}'\"").find(text[end - 1]) != std::string_view::npos) --end;
-    } else if (!email.empty()) {
-      shape = Shape::kEmail;
-    } else if (text[start] == '@') {
-      shape = Shape::kHandle;
-      while (end > start + 1 && text[end - 1] == '.') --end;
-    } else {
-      shape = Shape::kHashtag;
-    }
-    if (end > start + 1) atoms.push_back({{start, end}, shape});
+  const size_t offset = static_cast<size_t>(chunk.data() - text.data());
+  const re2::StringPiece input(chunk.data(), chunk.size());
+  size_t pos = 0;
+  re2::StringPiece m;
+  while (pos < chunk.size() && AtomPattern().Match(input, pos, chunk.size(), RE2::UNANCHORED, &m, 1)) {
+    const size_t start = static_cast<size_t>(m.data() - chunk.data());
+    pos = start + m.size();
+    AddAtom(text, offset + start, offset + pos, AtomShape(std::string_view(m.data(), m.size())), atoms);
   }
 }
 
-// `whole_text` searches the text in one piece: the reference the chunked search must equal.
-std::vector<Atom> FindAtoms(std::string_view text, bool whole_text) {
+// The whole text searched with RE2's groups saying which branch matched: the reference
+// FindAtoms must equal (TokenizeWithIcuOnly uses it).
+std::vector<Atom> FindAtomsWithGroups(std::string_view text) {
   std::vector<Atom> atoms;
-  if (whole_text) {
-    FindAtomsIn(text, text, atoms);
-    return atoms;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece url, email, tag;
+  while (RE2::FindAndConsume(&input, AtomPattern(), &url, &email, &tag)) {
+    re2::StringPiece m = !url.empty() ? url : !email.empty() ? email : tag;
+    const size_t start = static_cast<size_t>(m.data() - text.data());
+    const Shape shape = !url.empty() ? Shape::kUrl : !email.empty() ? Shape::kEmail : m[0] == '@' ? Shape::kHandle : Shape::kHashtag;
+    AddAtom(text, start, start + m.size(), shape, atoms);
   }
+  return atoms;
+}
+
+std::vector<Atom> FindAtoms(std::string_view text) {
+  std::vector<Atom> atoms;
   size_t chunk = 0;
   bool marked = false;
   for (size_t p = 0; p <= text.size(); ++p) {
@@ -433,7 +462,7 @@ namespace {
 std::vector<Token> TokenizeWith(std::string_view text, bool icu_only) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5 + 1);
-  const std::vector<Atom> atoms = FindAtoms(text, icu_only);
+  const std::vector<Atom> atoms = icu_only ? FindAtomsWithGroups(text) : FindAtoms(text);
   size_t next_atom = 0;
 
   icu::BreakIterator* it = ThreadIterator(false);

@@ -46,6 +46,9 @@ struct Token {
   bool possessive = false; // ended in 's or ’s
   uint32_t sentence = 0;   // index of the sentence, from 0
   uint32_t paragraph = 0;  // index of the paragraph (blank-line separated), from 0
+  // A bit for each lexicon that may have a phrase starting with this token's key, set by
+  // LexiconSet::MarkFirstKeys; all bits (ask every lexicon) until then.
+  uint32_t lexicon_starts = 0xFFFFFFFF;
 
   bool is_word() const { return shape != Shape::kPunct && shape != Shape::kEmoji; }
   // Capitalised in a way that hints at a proper noun (Sally, SALLY, McDonald).

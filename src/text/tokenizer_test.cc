@@ -266,7 +266,7 @@ std::string Describe(const std::vector<Token>& tokens) {
 TEST(Tokenizer, FastPathsEqualReference) {
   const std::vector<std::string> pieces = {
       "a", "b", "Z", "x", "Mr", "O", "s", "7", "0", "42", "_", ".", ",", ";", ":", "'", "\"", "-", "!", "?", "&", "/",
-      "(", ")", "@", "#", "*", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\r", "\v", "\f", "www.", "WwW.", "http://", "https://", "x@y.co", "%", "+", "<", "`",
+      "(", ")", "@", "#", "*", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\r", "\v", "\f", "www.", "WwW.", "http://", "https://", "HTTP\xC5\xBF://", "x@y.co", "a.b@", "@x.", "%", "+", "<", "`",
       "\xC3\xA9",          // é
       "\xCC\x81",          // combining acute
       "\xE2\x80\x99",      // ’
