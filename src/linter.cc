@@ -171,7 +171,8 @@ FileReport Linter::Check(CheckInput input) const {
   auto doc = std::make_shared<Document>(std::move(input.bytes));
   SourceText source = ReadSource(doc->text(), input.format);
   if (!source.scan.empty()) doc->SetScanText(std::move(source.scan));
-  const std::vector<Token> tokens = Tokenize(*doc);
+  std::vector<Token> tokens = Tokenize(*doc);
+  lexicons_->MarkFirstKeys(tokens);
   ScanInput scan{*doc, doc->scan_text(), tokens, {}};
   for (const auto& detector : detectors_) detector->Detect(scan, report.findings);
   ApplyRuleControl(report.findings);

@@ -3,6 +3,7 @@
 #include "lexicon/lexicon.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "error.h"
 #include "lexicon/lexicon_image.h"
@@ -150,7 +151,31 @@ std::vector<std::string> LexiconSet::names() const {
 
 void LexiconSet::Add(std::unique_ptr<Lexicon> lexicon) {
   std::string name = lexicon->name();
+  if (bits_used_ < 32) {
+    const uint32_t bit = uint32_t{1} << bits_used_++;
+    if (first_keys_.empty()) first_keys_.assign(kFirstKeyWords * 64, 0);
+    // Filter bit b of a filter with `bits` bits covers the slots s with s ≡ b (mod bits)
+    // when the table is larger, and slot b mod the table's size when it is smaller.
+    const std::span<const uint64_t> filter = lexicon->index().first_key_filter();
+    const size_t bits = filter.size() * 64, slots = first_keys_.size();
+    for (size_t w = 0; w < filter.size(); ++w)
+      for (uint64_t word = filter[w]; word != 0; word &= word - 1) {
+        const size_t b = w * 64 + static_cast<size_t>(std::countr_zero(word));
+        if (bits >= slots) {
+          first_keys_[b & (slots - 1)] |= bit;
+        } else {
+          for (size_t s = b; s < slots; s += bits) first_keys_[s] |= bit;
+        }
+      }
+    lexicon->mutable_index().set_lexicon_bit(bit);
+  }
   lexicons_[name] = std::move(lexicon);
+}
+
+void LexiconSet::MarkFirstKeys(std::vector<Token>& tokens) const {
+  if (first_keys_.empty()) return;
+  for (Token& t : tokens)
+    t.lexicon_starts = t.is_word() ? first_keys_[PhraseIndex::FilterBit(t.key_hash, kFirstKeyWords)] : 0;
 }
 
 }  // namespace discreet

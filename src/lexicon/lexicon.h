@@ -41,6 +41,7 @@ class Lexicon {
   const std::string& name() const { return name_; }
   const TsvTable& table() const { return table_; }
   const PhraseIndex& index() const { return index_; }
+  PhraseIndex& mutable_index() { return index_; }
   size_t rows() const { return table_.rows(); }
 
   // The cell of `row` in the column named `column` ("" when the column is absent).
@@ -74,9 +75,19 @@ class LexiconSet {
   void Add(std::unique_ptr<Lexicon> lexicon);
   void set_dir(std::filesystem::path dir) { dir_ = std::move(dir); }
 
+  // Sets each word token's Token::lexicon_starts: a detector asks ~20 lexicons at every
+  // token, and most answer no; after this, each of those answers is one AND.
+  void MarkFirstKeys(std::vector<Token>& tokens) const;
+
  private:
   std::filesystem::path dir_;
   std::map<std::string, std::unique_ptr<Lexicon>, std::less<>> lexicons_;
+  // The first 32 lexicons added have a bit each. first_keys_[FilterBit(h, kFirstKeyWords)]
+  // holds the bits of the lexicons whose first-key filter may hold hash h (the filters
+  // folded onto one table, so it errs only as they do: never a missed phrase).
+  static constexpr size_t kFirstKeyWords = 1024;  // 65,536 slots, 256 KB
+  std::vector<uint32_t> first_keys_;
+  uint32_t bits_used_ = 0;
 };
 
 // The *.tsv files of a lexicon directory, sorted by name.

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <bit>
 #include <set>
 #include <string>
 #include <tuple>
@@ -114,6 +116,37 @@ TEST(ShippedLexicons, LookupsFoldAccentsSplitPossessivesAndPreferLongerPhrases) 
   EXPECT_EQ(LongestAtStart("places", "sao paulo traffic"), "sao paulo");
   EXPECT_EQ(LongestAtStart("given_names", "Zoë came in"), "Zoë");
   EXPECT_EQ(LongestAtStart("public_figures", "Massage tips"), "");
+}
+
+// MarkFirstKeys may only rule out lexicons that have no phrase starting with a token's key:
+// every lexicon's own phrases, looked up with marked tokens, must still be found.
+TEST(ShippedLexicons, MarkedTokensFindEveryPhrase) {
+  for (const std::string& name : Shipped().names()) {
+    const Lexicon& lex = Get(name.c_str());
+    const LexiconSchema* schema = FindLexiconSchema(name);
+    const std::string_view column = schema && !schema->key_columns.empty() ? schema->key_columns.front() : "";
+    const size_t step = std::max<size_t>(1, lex.rows() / 400);
+    for (size_t r = 0; r < lex.rows(); r += step) {
+      std::string_view cell = column.empty() ? lex.table().Cell(r, 0) : lex.Get(r, column);
+      std::string phrase(cell.substr(0, cell.find('|')));
+      std::vector<Token> tokens = Tokenize(phrase);
+      if (tokens.empty() || !tokens[0].is_word()) continue;
+      auto unmarked = lex.index().LongestAt(tokens, 0);
+      Shipped().MarkFirstKeys(tokens);
+      auto marked = lex.index().LongestAt(tokens, 0);
+      ASSERT_EQ(marked.has_value(), unmarked.has_value()) << name << ": " << phrase;
+      if (marked) EXPECT_EQ(marked->last, unmarked->last) << name << ": " << phrase;
+    }
+  }
+}
+
+// And it must rule most of them out for ordinary words, or it is not worth its table.
+TEST(ShippedLexicons, MarkedTokensRuleOutMostLexicons) {
+  std::vector<Token> tokens = Tokenize("had a great session this morning and her shoulders were tight");
+  Shipped().MarkFirstKeys(tokens);
+  size_t bits = 0;
+  for (const Token& t : tokens) bits += static_cast<size_t>(std::popcount(t.lexicon_starts));
+  EXPECT_LT(bits, tokens.size() * 6) << "lexicons left to ask, over " << tokens.size() << " tokens";
 }
 
 }  // namespace

@@ -124,6 +124,7 @@ PhraseIndex& PhraseIndex::operator=(PhraseIndex&& other) noexcept {
   own_slots_ = std::move(other.own_slots_);
   own_filter_ = std::move(other.own_filter_);
   from_image_ = other.from_image_;
+  lexicon_bit_ = other.lexicon_bit_;
   used_slots_ = other.used_slots_;
   if (from_image_) {
     arena_ = other.arena_;
@@ -261,6 +262,7 @@ std::optional<size_t> PhraseIndex::NextWord(const std::vector<Token>& tokens, si
 
 std::optional<PhraseIndex::Match> PhraseIndex::LongestAt(const std::vector<Token>& tokens, size_t i) const {
   const Token& first = tokens[i];
+  if ((first.lexicon_starts & lexicon_bit_) == 0 && lexicon_bit_ != 0) return std::nullopt;
   if (!first.is_word() || slots_.empty() || !MayStartWith(first.key_hash)) return std::nullopt;
   // Longer phrases first: those sharing the first two keys, longest match wins.
   const uint32_t second = first.possessive ? Token::kNoWord : first.next_word;

@@ -59,6 +59,14 @@ class PhraseIndex {
   // name ("U.S.", "Coca-Cola", "Procter & Gamble") is skipped; anything else ends it.
   static std::optional<size_t> NextWord(const std::vector<Token>& tokens, size_t i);
 
+  // The first-key filter: bit FilterBit(KeyHash(k), first_key_filter().size()) is set for
+  // the first key k of every phrase (and a few others).
+  std::span<const uint64_t> first_key_filter() const { return filter_; }
+  static uint64_t FilterBit(uint64_t key_hash, size_t words) { return (key_hash ^ (key_hash >> 29)) & (words * 64 - 1); }
+  // This index's bit in Token::lexicon_starts (LexiconSet assigns one to each lexicon), or
+  // 0: a token without the bit starts no phrase here, which costs LongestAt one AND.
+  void set_lexicon_bit(uint32_t bit) { lexicon_bit_ = bit; }
+
  private:
   // Flat storage: loading a 300,000-phrase gazetteer must take milliseconds, so there is
   // one arena string and a few arrays, not a heap object per phrase.
@@ -93,7 +101,6 @@ class PhraseIndex {
   // least eight per first key): most tokens start no phrase of a given lexicon, and this
   // answers them from one cache line (a small lexicon's filter is 512 bytes) instead of
   // probing the slots.
-  static uint64_t FilterBit(uint64_t key_hash, size_t words) { return (key_hash ^ (key_hash >> 29)) & (words * 64 - 1); }
   bool MayStartWith(uint64_t key_hash) const {
     uint64_t bit = FilterBit(key_hash, filter_.size());
     return (filter_[bit >> 6] >> (bit & 63)) & 1;
@@ -107,6 +114,7 @@ class PhraseIndex {
   std::vector<Slot> own_slots_;  // open addressing, linear probing, at most half full
   std::vector<uint64_t> own_filter_;
   bool from_image_ = false;
+  uint32_t lexicon_bit_ = 0;
   size_t used_slots_ = 0;
   // ...and what every lookup reads: the owned storage or an image.
   std::string_view arena_;
