@@ -182,17 +182,17 @@ class PersonNameDetector : public Detector {
     return *s.ctx;
   }
 
-  static std::span<const uint32_t> Values(const Lexicon* lex, std::string_view key) { return who::WordValues(lex, key); }
+  static std::span<const uint32_t> Values(const Lexicon* lex, const Token& t) { return who::WordValues(lex, t); }
 
   void LookupGiven(const Token& t, NameWord& w) const {
-    for (uint32_t r : Values(given_, t.key)) {
+    for (uint32_t r : Values(given_, t)) {
       w.given = true;
       w.gfreq = std::max(w.gfreq, given_->GetNumber(r, "frequency").value_or(0));
       w.gcommon = w.gcommon || given_->Get(r, "common_word") == "1";
     }
   }
   void LookupSurname(const Token& t, NameWord& w) const {
-    for (uint32_t r : Values(surnames_, t.key)) {
+    for (uint32_t r : Values(surnames_, t)) {
       w.surname = true;
       w.sfreq = std::max(w.sfreq, surnames_->GetNumber(r, "frequency").value_or(0));
       w.scommon = w.scommon || surnames_->Get(r, "common_word") == "1";
@@ -213,7 +213,7 @@ class PersonNameDetector : public Detector {
   static bool DistinctGiven(const NameWord& w) { return w.given && !w.gcommon; }
 
   bool PlaceLike(const Token& t, Scan& s, size_t i) const {
-    for (uint32_t r : Values(places_, t.key))
+    for (uint32_t r : Values(places_, t))
       if (places_->GetNumber(r, "population").value_or(0) >= 50'000) return true;
     if (organisations_) {
       auto m = organisations_->index().LongestAt(s.in.tokens, i);
@@ -250,7 +250,7 @@ class PersonNameDetector : public Detector {
     const Token& t = s.in.tokens[n];
     if (t.shape == Shape::kLower && s.Cases().Informative(t)) return false;
     if (IsBusinessWord(t.key)) return true;
-    return !Values(place_words_, t.key).empty();
+    return !Values(place_words_, t).empty();
   }
 
   // What the words around token i say: strong (a greeting, thanks, "client"), weak (a
@@ -416,7 +416,7 @@ class PersonNameDetector : public Detector {
         long after = who::NextInName(text, tokens, n);
         name_like = after >= 0 && who::StartsUpper(text, tokens[after]);
       } else if (informative && w.upper && !w.given && !w.surname && !IsBusinessWord(tokens[n].key) &&
-                 Values(place_words_, tokens[n].key).empty()) {
+                 Values(place_words_, tokens[n]).empty()) {
         w.unknown = who::IsNameEvidence(who::Stem(text, tokens[n]));
         name_like = w.unknown;
       }

@@ -214,7 +214,7 @@ class PublicRoleDetector : public Detector {
     {
       size_t j = k;
       for (int words = 0; words < 4; ++words) {
-        if (words > 0 && !who::WordValues(place_words_, tokens[j].key).empty() &&
+        if (words > 0 && !who::WordValues(place_words_, tokens[j]).empty() &&
             (cased || !informative) && !IsOwnBusinessNoun(tokens[k].key))
           return Scope{ScopeKind::kNamed, at, j};
         long n = who::NextInName(text, tokens, j);

@@ -410,16 +410,16 @@ PublicFigureMatcher::PublicFigureMatcher(const LexiconSet& lexicons)
 
 // A one-word name that is also a common given name, a common-word surname or a big city:
 // "Serena", "Pink", "Lincoln". (Dictionary words such as "Future" are caught by At.)
-bool PublicFigureMatcher::Ambiguous(std::string_view key) const {
+bool PublicFigureMatcher::Ambiguous(const Token& t) const {
   if (given_) {
-    for (uint32_t r : WordValues(given_, key)) {
+    for (uint32_t r : WordValues(given_, t)) {
       if (given_->GetNumber(r, "frequency").value_or(0) >= 1e-4) return true;
       if (given_->Get(r, "common_word") == "1") return true;
     }
   }
-  for (uint32_t r : WordValues(surnames_, key))
+  for (uint32_t r : WordValues(surnames_, t))
     if (surnames_->Get(r, "common_word") == "1") return true;
-  for (uint32_t r : WordValues(places_, key))
+  for (uint32_t r : WordValues(places_, t))
     if (places_->GetNumber(r, "population").value_or(0) >= 100'000) return true;
   return false;
 }
@@ -442,7 +442,7 @@ std::optional<PublicFigureMatcher::Hit> PublicFigureMatcher::At(std::string_view
   }
   bool informative = cases.Informative(tokens[i]);
   if (words == 1) {
-    if (!Ambiguous(tokens[i].key) && IsNameEvidence(Stem(text, tokens[i]))) return hit;
+    if (!Ambiguous(tokens[i]) && IsNameEvidence(Stem(text, tokens[i]))) return hit;
     // "Drake", "Pink", "Prince", "Future": an ordinary word too, so only capitalised where a capital means something, not
     // first in a sentence, and not inside a longer capitalised name ("Crown Prince").
     if (!informative || !StartsUpper(text, tokens[i]) || AtSentenceStart(tokens, i)) return std::nullopt;
@@ -450,7 +450,7 @@ std::optional<PublicFigureMatcher::Hit> PublicFigureMatcher::At(std::string_view
       return std::nullopt;
     if (long n = NextInName(text, tokens, i); n >= 0 && StartsUpper(text, tokens[n])) return std::nullopt;
     // A given name alone is person-name's business ("thanks Serena").
-    if (!WordValues(given_, tokens[i].key).empty()) return std::nullopt;
+    if (!WordValues(given_, tokens[i]).empty()) return std::nullopt;
     return hit;
   }
   if (!informative || lower == 0) return hit;

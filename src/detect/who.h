@@ -106,6 +106,10 @@ std::string_view KeyAt(const std::vector<Token>& tokens, long i);
 // The rows of `lex` whose key is exactly the one folded word `key` (a hash lookup; no
 // tokenizing, no allocation once the thread's scratch buffer has grown).
 std::span<const uint32_t> WordValues(const Lexicon* lex, std::string_view key);
+// The same for a token's key, without the copy, and skipping the lexicons its marks rule out.
+inline std::span<const uint32_t> WordValues(const Lexicon* lex, const Token& t) {
+  return lex ? lex->index().WordAt(t) : std::span<const uint32_t>();
+}
 
 // Whether any lexicon match in `index` that starts within 5 words before `i` covers
 // tokens [first, last] (a name inside "Taylor Swift", "Stanley Cup", "Carol Stream").
@@ -128,7 +132,7 @@ class PublicFigureMatcher {
   const Lexicon* lexicon() const { return figures_; }
 
  private:
-  bool Ambiguous(std::string_view key) const;
+  bool Ambiguous(const Token& t) const;
   const Lexicon* figures_ = nullptr;
   const Lexicon* given_ = nullptr;
   const Lexicon* surnames_ = nullptr;

@@ -112,8 +112,10 @@ std::string_view Lexicon::Get(size_t row, std::string_view column) const {
 
 std::optional<double> Lexicon::GetNumber(size_t row, std::string_view column) const {
   auto c = ColumnIndex(column);
-  if (!c || table_.Cell(row, *c).empty()) return std::nullopt;
-  return table_.Number(row, *c);
+  if (!c) return std::nullopt;
+  const std::string_view cell = table_.Cell(row, *c);
+  if (cell.empty()) return std::nullopt;
+  return table_.Number(row, *c, cell);
 }
 
 std::vector<std::filesystem::path> LexiconFiles(const std::filesystem::path& dir) {

@@ -306,6 +306,14 @@ std::optional<PhraseIndex::Match> PhraseIndex::LongestAt(const std::vector<Token
   return Match{i, i, std::span<const uint32_t>(values_.data() + entry.values, entry.value_count)};
 }
 
+std::span<const uint32_t> PhraseIndex::WordAt(const Token& t) const {
+  if ((t.lexicon_starts & lexicon_bit_) == 0 && lexicon_bit_ != 0) return {};
+  if (t.key.empty() || slots_.empty() || !MayStartWith(t.key_hash)) return {};
+  const uint32_t e = slots_[FindSlot(t.key, {}, PrefixHash(t.key_hash))].head;
+  if (e == kNone) return {};
+  return std::span<const uint32_t>(values_.data() + entries_[e].values, entries_[e].value_count);
+}
+
 std::vector<PhraseIndex::Match> PhraseIndex::FindAll(const std::vector<Token>& tokens) const {
   std::vector<Match> out;
   for (size_t i = 0; i < tokens.size();) {

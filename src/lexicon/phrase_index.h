@@ -33,6 +33,10 @@ class PhraseIndex {
   // The longest phrase that starts at word token `i`, if any.
   std::optional<Match> LongestAt(const std::vector<Token>& tokens, size_t i) const;
 
+  // The values of the one-word phrase that is token `t`'s key, or empty: a word looked
+  // up alone, whatever phrase it may start.
+  std::span<const uint32_t> WordAt(const Token& t) const;
+
   // Every longest match, left to right, not overlapping.
   std::vector<Match> FindAll(const std::vector<Token>& tokens) const;
 

@@ -135,8 +135,9 @@ std::optional<size_t> TsvTable::Column(std::string_view name) const {
   return std::nullopt;
 }
 
-double TsvTable::Number(size_t row, size_t column) const {
-  std::string_view cell = Cell(row, column);
+double TsvTable::Number(size_t row, size_t column) const { return Number(row, column, Cell(row, column)); }
+
+double TsvTable::Number(size_t row, size_t column, std::string_view cell) const {
   double value = 0;
   auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
   if (ec != std::errc() || end != cell.data() + cell.size())

@@ -38,6 +38,8 @@ class TsvTable {
   // The cell as a number; throws ConfigError naming the file, line and column when it is
   // not one.
   double Number(size_t row, size_t column) const;
+  // The same, with the cell already read (Cell(row, column)).
+  double Number(size_t row, size_t column, std::string_view cell) const;
 
   TsvTable(TsvTable&&) noexcept = default;
   TsvTable& operator=(TsvTable&&) noexcept = default;
