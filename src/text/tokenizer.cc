@@ -8,6 +8,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include <array>
 #include <memory>
 
 #include "text/fold.h"
@@ -111,16 +112,22 @@ std::vector<Atom> FindAtomsWithGroups(std::string_view text) {
 
 std::vector<Atom> FindAtoms(std::string_view text) {
   std::vector<Atom> atoms;
-  size_t chunk = 0;
-  bool marked = false;
-  for (size_t p = 0; p <= text.size(); ++p) {
-    if (p == text.size() || IsRe2Space(text[p])) {
-      if (marked) FindAtomsIn(text, text.substr(chunk, p - chunk), atoms);
-      chunk = p + 1;
-      marked = false;
-    } else if (!marked) {
-      marked = AtomMarkAt(text, p);
-    }
+  // Most bytes are none of '@', '#', ':' and '.', so the scan looks for those first and
+  // finds the chunk around one only when it is a mark.
+  static constexpr auto kMarkByte = [] {
+    std::array<bool, 256> marks{};
+    for (unsigned char c : {'@', '#', ':', '.'}) marks[c] = true;
+    return marks;
+  }();
+  size_t done = 0;  // chunks before this were searched
+  for (size_t p = 0; p < text.size(); ++p) {
+    if (!kMarkByte[static_cast<unsigned char>(text[p])] || p < done || !AtomMarkAt(text, p)) continue;
+    size_t start = p, end = p;
+    while (start > done && !IsRe2Space(text[start - 1])) --start;
+    while (end < text.size() && !IsRe2Space(text[end])) ++end;
+    FindAtomsIn(text, text.substr(start, end - start), atoms);
+    done = end;
+    p = end;
   }
   return atoms;
 }
