@@ -116,6 +116,13 @@ class PlaceDetector : public Detector {
   void Detect(const ScanInput& in, std::vector<Finding>& out) const override {
     const auto& tokens = in.tokens;
     const std::vector<bool>& person = qi::PersonCues::Of(in);
+    // The kind of place word ("street", "school") each token is, looked up once:
+    // TryPlaceWord looks up to three tokens ahead of every token.
+    std::vector<std::string_view> kinds(tokens.size());
+    if (words_)
+      for (size_t j = 0; j < tokens.size(); ++j)
+        if (auto wm = words_->index().LongestAt(tokens, j); wm && wm->last == j)
+          kinds[j] = words_->Get(wm->values.front(), "kind");
     size_t claimed_until = 0;  // tokens before this index belong to a finding already
     auto emit = [&](size_t first, size_t last, std::string message, double freq, std::optional<double> population,
                     std::vector<std::string> suggestions) {
@@ -163,24 +170,18 @@ class PlaceDetector : public Detector {
         continue;
       }
 
-      if (TryPlaceWord(in, person, i, emit)) continue;
+      if (TryPlaceWord(in, kinds, i, emit)) continue;
       TryGazetteer(in, i, emit);
     }
   }
 
  private:
   template <typename Emit>
-  bool TryPlaceWord(const ScanInput& in, const std::vector<bool>& person, size_t i, Emit& emit) const {
-    (void)person;
+  bool TryPlaceWord(const ScanInput& in, const std::vector<std::string_view>& kinds, size_t i, Emit& emit) const {
     const auto& tokens = in.tokens;
     // Find the place word at i or right after a run of modifiers starting at i: we look
     // for the word at j and walk back to i.
-    auto kind_at = [&](size_t j) -> std::string_view {
-      if (!words_ || j >= tokens.size() || !tokens[j].is_word()) return {};
-      auto wm = words_->index().LongestAt(tokens, j);
-      if (!wm || wm->last != j) return {};
-      return words_->Get(wm->values.front(), "kind");
-    };
+    auto kind_at = [&](size_t j) { return j < kinds.size() ? kinds[j] : std::string_view(); };
     // "Station 4", "Fire Station 12": the word at i followed by a number.
     const Token& t = tokens[i];
     // Modifiers: up to three words from i that precede a place word.
