@@ -48,7 +48,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Text 555-0100", {{"555-0100", "error"}}},
         Case{"tel: 555-0100", {{"555-0100", "error"}}},
         Case{"call me 555 1234", {{"555 1234", "error"}}},
-        Case{"two: (503) 555-0147 and 503-555-0148", {{"(503) 555-0147", "error"}, {"503-555-0148", "error"}}}));
+        Case{"two: (503) 555-0147 and 503-555-0148", {{"(503) 555-0147", "error"}, {"503-555-0148", "error"}}},
+        // Several numbers in one run of digits, spaces and punctuation are each found.
+        Case{"call 503-555-0147 - 503 555 0148 (503) 555-0149",
+             {{"503-555-0147", "error"}, {"503 555 0148", "error"}, {"(503) 555-0149", "error"}}}));
 
 INSTANTIATE_TEST_SUITE_P(
     EmailsUrlsHandles, ContactInfo,

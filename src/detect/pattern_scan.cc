@@ -7,11 +7,15 @@
 namespace discreet {
 
 void ForEachMatch(const RE2& re, std::string_view text, const std::function<void(Span)>& on_match) {
+  ForEachMatchIn(re, text, {0, text.size()}, on_match);
+}
+
+void ForEachMatchIn(const RE2& re, std::string_view text, Span window, const std::function<void(Span)>& on_match) {
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[2];
   const int n = std::min(re.NumberOfCapturingGroups(), 1) + 1;
-  size_t pos = 0;
-  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, groups, n)) {
+  size_t pos = window.start;
+  while (pos <= window.end && re.Match(input, pos, window.end, RE2::UNANCHORED, groups, n)) {
     const re2::StringPiece& whole = groups[0];
     const re2::StringPiece& m = n == 2 && groups[1].data() != nullptr ? groups[1] : whole;
     size_t start = static_cast<size_t>(m.data() - text.data());

@@ -14,6 +14,10 @@ namespace discreet {
 // Calls `on_match` with the span of group 1 when the pattern has a group, else of the
 // whole match, for every non-overlapping match in `text`.
 void ForEachMatch(const RE2& re, std::string_view text, const std::function<void(Span)>& on_match);
+// The same for the matches inside `window` of `text` (\b and ^ still see the bytes
+// around it). When no match can cross the window's edges, these are exactly the whole
+// text's matches that lie in it.
+void ForEachMatchIn(const RE2& re, std::string_view text, Span window, const std::function<void(Span)>& on_match);
 
 // The byte before `span` (or '\0' at the start) and after it (or '\0' at the end).
 char ByteBefore(std::string_view text, Span span);
