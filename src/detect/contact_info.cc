@@ -127,31 +127,11 @@ class ContactInfoDetector : public Detector {
   }
 
  private:
-  // Every phone shape is made of digits, spaces and ".-()+", so a match lies inside a run
-  // of those; and a run with fewer digits than any shape needs holds no phone. Searching
-  // only the runs that remain finds exactly the phones a whole-text search finds.
-  static std::vector<Span> PhoneRuns(std::string_view text) {
-    auto phone_byte = [](char c) { return IsAsciiDigit(c) || c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+'; };
+  void DetectPhones(const ScanInput& in, std::vector<Finding>& out) const {
+    // Every phone shape is made of digits, spaces and ".-()+", and needs seven digits.
     int fewest = kPhoneShapes[0].min_digits;
     for (const PhoneShape& shape : kPhoneShapes) fewest = std::min(fewest, shape.min_digits);
-    std::vector<Span> runs;
-    for (size_t p = 0; p < text.size();) {
-      if (!IsAsciiDigit(text[p])) {
-        ++p;
-        continue;
-      }
-      size_t start = p, end = p;
-      while (start > 0 && phone_byte(text[start - 1])) --start;
-      int digits = 0;
-      while (end < text.size() && phone_byte(text[end])) digits += IsAsciiDigit(text[end++]);
-      if (digits >= fewest) runs.push_back({start, end});
-      p = end;
-    }
-    return runs;
-  }
-
-  void DetectPhones(const ScanInput& in, std::vector<Finding>& out) const {
-    const std::vector<Span> runs = PhoneRuns(in.text);
+    const std::vector<Span> runs = DigitRuns(in.text, " .-()+", fewest);
     if (runs.empty()) return;
     std::vector<Span> found;
     for (size_t i = 0; i < kPhoneShapes.size(); ++i) {

@@ -55,12 +55,14 @@ class IdNumberDetector : public Detector {
       found.push_back(span);
       out.push_back(MakeFinding(id(), span, std::move(message)));
     };
-    ForEachMatch(ssn_, in.text, [&](Span span) {
-      char before = ByteBefore(in.text, span), after = ByteAfter(in.text, span);
-      if (before == '-' || before == '$' || after == '-') return;
-      if (PlausibleSsn(in.text.substr(span.start, span.size())))
-        add(span, "This looks like a Social Security number. Never publish one.");
-    });
+    // An SSN is nine digits joined by '-' or ' ': only runs of those can hold one.
+    for (Span run : DigitRuns(in.text, " -", 9))
+      ForEachMatchIn(ssn_, in.text, run, [&](Span span) {
+        char before = ByteBefore(in.text, span), after = ByteAfter(in.text, span);
+        if (before == '-' || before == '$' || after == '-') return;
+        if (PlausibleSsn(in.text.substr(span.start, span.size())))
+          add(span, "This looks like a Social Security number. Never publish one.");
+      });
     ForEachMatch(ssn_keyword_, in.text, [&](Span span) {
       if (PlausibleSsn(in.text.substr(span.start, span.size())))
         add(span, "This looks like a Social Security number. Never publish one.");

@@ -25,6 +25,24 @@ void ForEachMatchIn(const RE2& re, std::string_view text, Span window, const std
   }
 }
 
+std::vector<Span> DigitRuns(std::string_view text, std::string_view joiners, int min_digits) {
+  auto in_run = [&](char c) { return IsAsciiDigit(c) || joiners.find(c) != std::string_view::npos; };
+  std::vector<Span> runs;
+  for (size_t p = 0; p < text.size();) {
+    if (!IsAsciiDigit(text[p])) {
+      ++p;
+      continue;
+    }
+    size_t start = p, end = p;
+    while (start > 0 && in_run(text[start - 1])) --start;
+    int digits = 0;
+    while (end < text.size() && in_run(text[end])) digits += IsAsciiDigit(text[end++]);
+    if (digits >= min_digits) runs.push_back({start, end});
+    p = end;
+  }
+  return runs;
+}
+
 char ByteBefore(std::string_view text, Span span) { return span.start == 0 ? '\0' : text[span.start - 1]; }
 char ByteAfter(std::string_view text, Span span) { return span.end >= text.size() ? '\0' : text[span.end]; }
 

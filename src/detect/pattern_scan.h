@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string_view>
+#include <vector>
 
 #include "text/document.h"
 
@@ -34,6 +35,11 @@ inline bool HasAsciiDigit(std::string_view text) {
     if (IsAsciiDigit(c)) return true;
   return false;
 }
+
+// The maximal runs of `text` made of ASCII digits and `joiners` that hold at least
+// `min_digits` digits. A pattern made only of those bytes never matches across a run's
+// edge, so ForEachMatchIn over these runs finds every match that has that many digits.
+std::vector<Span> DigitRuns(std::string_view text, std::string_view joiners, int min_digits);
 
 // Lower-cased ASCII copy of up to `max_bytes` bytes that precede `span`, for cue words.
 std::string LowerWindowBefore(std::string_view text, Span span, size_t max_bytes);

@@ -118,19 +118,21 @@ class PositionScanner {
 
 std::unordered_map<std::string, size_t> JsonPositions(std::string_view text) { return PositionScanner(text).Scan(); }
 
-std::string LineColumnOf(std::string_view text, size_t offset) {
-  offset = std::min(offset, text.size());
-  size_t line = 1, col = 1;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++col;
-    }
-  }
+LineColumns::LineColumns(std::string_view text) : text_(text), line_starts_{0} {
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+std::string LineColumns::Of(size_t offset) const {
+  offset = std::min(offset, text_.size());
+  const size_t line = static_cast<size_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) -
+                                          line_starts_.begin());
+  size_t col = 1;
+  for (size_t i = line_starts_[line - 1]; i < offset; ++i) col += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
   return std::to_string(line) + ":" + std::to_string(col);
 }
+
+std::string LineColumnOf(std::string_view text, size_t offset) { return LineColumns(text).Of(offset); }
 
 std::string PositionOf(const std::unordered_map<std::string, size_t>& positions, std::string_view text,
                        const std::string& pointer) {

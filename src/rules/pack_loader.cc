@@ -171,6 +171,7 @@ class PackParser {
       throw ConfigError(file_.string() + ": not valid JSON: a number is too large");
     }
     positions_ = JsonPositions(text_);
+    lines_.emplace(text_);
     if (!root.is_object()) Fail("", "", "the top level must be an object");
     for (const auto& [key, value] : root.items())
       if (!kPackFields.contains(key))
@@ -288,7 +289,7 @@ class PackParser {
       Fail(at + "/id", label, "the rule name after \"/\" must be lower-case letters, digits and hyphens");
     rule.id = id;
     rule.pack = pack;
-    rule.where = file_.string() + ":" + LineColumnOf(text_, positions_.count(at + "/id") ? positions_.at(at + "/id") : 0);
+    rule.where = file_.string() + ":" + lines_->Of(positions_.count(at + "/id") ? positions_.at(at + "/id") : 0);
 
     if (!r["rule"].is_string()) Fail(at + "/rule", id, "rule must be a catalogue rule id (see `discreet rules`)");
     rule.rule = r["rule"].get<std::string>();
@@ -422,6 +423,7 @@ class PackParser {
   const std::string& text_;
   fs::path lexicons_dir_;
   std::unordered_map<std::string, size_t> positions_;
+  std::optional<LineColumns> lines_;  // set with positions_
   std::map<std::string, std::vector<std::string>> lists_;
 };
 
