@@ -260,10 +260,9 @@ std::optional<size_t> PhraseIndex::NextWord(const std::vector<Token>& tokens, si
   return next;
 }
 
-std::optional<PhraseIndex::Match> PhraseIndex::LongestAt(const std::vector<Token>& tokens, size_t i) const {
+std::optional<PhraseIndex::Match> PhraseIndex::LongestFrom(const std::vector<Token>& tokens, size_t i) const {
   const Token& first = tokens[i];
-  if ((first.lexicon_starts & lexicon_bit_) == 0 && lexicon_bit_ != 0) return std::nullopt;
-  if (!first.is_word() || slots_.empty() || !MayStartWith(first.key_hash)) return std::nullopt;
+  if (slots_.empty()) return std::nullopt;
   // Longer phrases first: those sharing the first two keys, longest match wins.
   const uint32_t second = first.possessive ? Token::kNoWord : first.next_word;
   if (second != Token::kNoWord && !tokens[second].key.empty()) {
@@ -308,7 +307,7 @@ std::optional<PhraseIndex::Match> PhraseIndex::LongestAt(const std::vector<Token
 
 std::span<const uint32_t> PhraseIndex::WordAt(const Token& t) const {
   if ((t.lexicon_starts & lexicon_bit_) == 0 && lexicon_bit_ != 0) return {};
-  if (t.key.empty() || slots_.empty() || !MayStartWith(t.key_hash)) return {};
+  if (t.key.empty() || slots_.empty() || filter_.empty() || !MayStartWith(t.key_hash)) return {};
   const uint32_t e = slots_[FindSlot(t.key, {}, PrefixHash(t.key_hash))].head;
   if (e == kNone) return {};
   return std::span<const uint32_t>(values_.data() + entries_[e].values, entries_[e].value_count);

@@ -31,7 +31,12 @@ class PhraseIndex {
   bool AddKeys(std::vector<std::string> keys, uint32_t value);
 
   // The longest phrase that starts at word token `i`, if any.
-  std::optional<Match> LongestAt(const std::vector<Token>& tokens, size_t i) const;
+  // Most tokens start no phrase of a given index: that answer is inline, from the token's
+  // lexicon marks or one word of the first-key filter.
+  std::optional<Match> LongestAt(const std::vector<Token>& tokens, size_t i) const {
+    if (!MayStartAt(tokens[i])) return std::nullopt;
+    return LongestFrom(tokens, i);
+  }
 
   // The values of the one-word phrase that is token `t`'s key, or empty: a word looked
   // up alone, whatever phrase it may start.
@@ -105,6 +110,12 @@ class PhraseIndex {
   // least eight per first key): most tokens start no phrase of a given lexicon, and this
   // answers them from one cache line (a small lexicon's filter is 512 bytes) instead of
   // probing the slots.
+  bool MayStartAt(const Token& t) const {
+    if ((t.lexicon_starts & lexicon_bit_) == 0 && lexicon_bit_ != 0) return false;
+    return t.is_word() && !filter_.empty() && MayStartWith(t.key_hash);
+  }
+  // LongestAt for a token that may start a phrase.
+  std::optional<Match> LongestFrom(const std::vector<Token>& tokens, size_t i) const;
   bool MayStartWith(uint64_t key_hash) const {
     uint64_t bit = FilterBit(key_hash, filter_.size());
     return (filter_[bit >> 6] >> (bit & 63)) & 1;
