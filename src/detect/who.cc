@@ -16,6 +16,10 @@
 #include "text/fold.h"
 #include "text/utf8.h"
 
+// Hunspell's own, exported by libhunspell but not in its installed headers: sets up the
+// case table every UTF-8 dictionary shares.
+int initialize_utf_tbl();
+
 namespace discreet::who {
 namespace {
 
@@ -79,14 +83,12 @@ class Dictionaries {
 
   bool Available() { return Us() != nullptr; }
 
-  // Loads both dictionaries on a thread of their own, en_US first. Detached: a process
-  // that exits before they are loaded must not wait for them.
+  // Loads each dictionary on a thread of its own, side by side. Detached: a process that
+  // exits before they are loaded must not wait for them.
   void Preload() {
     std::call_once(preload_once_, [this] {
-      std::thread([this] {
-        Us();
-        Gb();
-      }).detach();
+      std::thread([this] { Us(); }).detach();
+      std::thread([this] { Gb(); }).detach();
     });
   }
 
@@ -107,10 +109,13 @@ class Dictionaries {
       std::error_code ec;
       auto aff = dir / (std::string(name) + ".aff"), dic = dir / (std::string(name) + ".dic");
       if (std::filesystem::exists(aff, ec) && std::filesystem::exists(dic, ec)) {
-        // Hunspell sets up its shared UTF-8 tables without a lock (two handles created at
-        // once race and leak them), so handles are created one at a time.
-        static std::mutex create_mu;
-        std::lock_guard<std::mutex> lock(create_mu);
+        // A UTF-8 dictionary sets up Hunspell's one shared case table on first use, without a
+        // lock: two handles created at once would both allocate it (ASan saw the leak). Set up
+        // once here, the table is only read after (each handle bumps a reference count that
+        // matters only when handles are destroyed, and these never are), so the dictionaries
+        // load side by side.
+        static const int utf_table = initialize_utf_tbl();
+        (void)utf_table;
         return Hunspell_create(aff.c_str(), dic.c_str());
       }
     }
