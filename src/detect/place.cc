@@ -340,6 +340,9 @@ class PlaceDetector : public Detector {
     if (!m.is_word()) return m.key == "." || m.key == "'" || m.key == "-";
     if (m.shape == Shape::kNumber) return k == from;  // "123 Main St" ... the first one only
     if (IsOrdinal(m.key)) return true;
+    // Past this point only a capitalised word, or a lower-case one where allowed, passes:
+    // most tokens are asked here, and most fail this first.
+    if (!lower_ok && !qi::StartsUpper(in.text, m)) return false;
     if (In(kNotAName, m.key) && !(m.key == "main" && lower_ok)) return false;
     if (!IsWordKey(m.key) && m.shape != Shape::kCapitalized && m.shape != Shape::kHashtag) return false;
     if (qi::StartsUpper(in.text, m)) return true;
