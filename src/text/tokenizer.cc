@@ -132,9 +132,29 @@ std::vector<Atom> FindAtoms(std::string_view text) {
   return atoms;
 }
 
+Shape ShapeOf(size_t upper, size_t lower, size_t digits, bool first_upper) {
+  if (digits > 0 && upper + lower == 0) return Shape::kNumber;
+  if (digits > 0) return Shape::kMixed;
+  if (upper == 0) return Shape::kLower;
+  if (lower == 0) return upper == 1 ? Shape::kCapitalized : Shape::kAllCaps;
+  if (first_upper && upper == 1) return Shape::kCapitalized;
+  return Shape::kMixed;
+}
+
 Shape WordShape(std::string_view word) {
   size_t upper = 0, lower = 0, digits = 0;
   bool first_upper = false, first = true;
+  if (IsAscii(word)) {  // most words: no decoding, no ICU
+    for (char c : word) {
+      const bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z', digit = c >= '0' && c <= '9';
+      upper += up;
+      lower += low;
+      digits += digit;
+      if (first && up) first_upper = true;
+      if (up || low || digit) first = false;
+    }
+    return ShapeOf(upper, lower, digits, first_upper);
+  }
   size_t pos = 0;
   while (pos < word.size()) {
     UChar32 c = static_cast<UChar32>(DecodeUtf8(word, pos));
@@ -148,12 +168,7 @@ Shape WordShape(std::string_view word) {
     if (first && up) first_upper = true;
     if (c < 0x80 ? up || low || digit : u_isalnum(c)) first = false;
   }
-  if (digits > 0 && upper + lower == 0) return Shape::kNumber;
-  if (digits > 0) return Shape::kMixed;
-  if (upper == 0) return Shape::kLower;
-  if (lower == 0) return upper == 1 ? Shape::kCapitalized : Shape::kAllCaps;
-  if (first_upper && upper == 1) return Shape::kCapitalized;
-  return Shape::kMixed;
+  return ShapeOf(upper, lower, digits, first_upper);
 }
 
 bool IsEmoji(std::string_view segment) {
@@ -185,21 +200,20 @@ bool IsAllSpace(std::string_view segment) {
 
 // Appends a word token, splitting off a possessive "'s" / "’s" into the flag.
 void AddWord(std::string_view text, Span span, std::vector<Token>& out) {
-  Token t;
+  Token& t = out.emplace_back();
   t.span = span;
-  std::string_view word = text.substr(span.start, span.size());
-  std::string_view stem = word;
-  for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s"),
-                                  std::string_view("'S"), std::string_view("\xE2\x80\x99S")}) {
-    if (stem.size() > suffix.size() && stem.ends_with(suffix)) {
-      stem.remove_suffix(suffix.size());
-      t.possessive = true;
-      break;
+  std::string_view stem = text.substr(span.start, span.size());
+  if (stem.size() > 2 && (stem.back() == 's' || stem.back() == 'S')) {
+    for (std::string_view apostrophe : {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
+      if (stem.size() > apostrophe.size() + 1 && stem.substr(0, stem.size() - 1).ends_with(apostrophe)) {
+        stem.remove_suffix(apostrophe.size() + 1);
+        t.possessive = true;
+        break;
+      }
     }
   }
   t.shape = WordShape(stem);
   FoldInto(stem, t.key);
-  out.push_back(std::move(t));
 }
 
 // "#SuperBowlLIX" → Super, Bowl, LIX: breaks at lower→upper, letter↔digit, "_", and
@@ -217,11 +231,10 @@ void AddHashtag(std::string_view text, Span span, std::vector<Token>& out) {
   }
   auto emit = [&](size_t from, size_t to) {
     if (to <= from) return;
-    Token t;
+    Token& t = out.emplace_back();
     t.span = {from, to};
     t.shape = Shape::kHashtag;
     FoldInto(text.substr(from, to - from), t.key);
-    out.push_back(std::move(t));
   };
   size_t part_start = span.start + 1;
   for (size_t i = 0; i < cps.size(); ++i) {
@@ -352,9 +365,15 @@ class WordBreaker {
     // In an ASCII stretch: walk its segments from the last boundary at or before pos.
     size_t stretch_start = next_stretch_ > 0 ? stretches_[next_stretch_ - 1].end : 0;
     if (boundary_ < stretch_start || boundary_ > pos) boundary_ = stretch_start;
+    // The segment returned last ends at a boundary of this stretch; asked next from its end
+    // (as the tokenizer does), walking from its start again would segment it twice.
+    if (returned_end_ > boundary_ && returned_end_ <= pos) boundary_ = returned_end_;
     for (;;) {
       Segment seg = AsciiSegmentAt(text_, boundary_);
-      if (seg.end > pos) return seg;
+      if (seg.end > pos) {
+        returned_end_ = seg.end;
+        return seg;
+      }
       boundary_ = seg.end;
     }
   }
@@ -365,6 +384,7 @@ class WordBreaker {
   std::vector<Span> stretches_;
   size_t next_stretch_ = 0;
   size_t boundary_ = 0;
+  size_t returned_end_ = 0;  // end of the ASCII segment Following returned last
 };
 
 icu::BreakIterator* ThreadIterator(bool sentences) {
@@ -488,11 +508,10 @@ std::vector<Token> TokenizeWith(std::string_view text, bool icu_only) {
         if (atom.shape == Shape::kHashtag) {
           AddHashtag(text, atom.span, tokens);
         } else {
-          Token t;
+          Token& t = tokens.emplace_back();
           t.span = atom.span;
           t.shape = atom.shape;
           FoldInto(text.substr(atom.span.start, atom.span.size()), t.key);
-          tokens.push_back(std::move(t));
         }
         pos = atom.span.end;
       }
@@ -506,11 +525,10 @@ std::vector<Token> TokenizeWith(std::string_view text, bool icu_only) {
     if (segment.word) {
       AddWord(text, {pos, end}, tokens);
     } else if (!IsAllSpace(seg)) {
-      Token t;
+      Token& t = tokens.emplace_back();
       t.span = {pos, end};
       t.shape = IsEmoji(seg) ? Shape::kEmoji : Shape::kPunct;
       t.key.assign(seg);
-      tokens.push_back(std::move(t));
     }
     pos = end;
   }
