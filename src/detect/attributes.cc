@@ -194,7 +194,7 @@ class AttributesDetector : public Detector {
       return true;
     }
     // "purple-haired"
-    if (In(kHairColours, k) && i + 2 < tokens.size() && tokens[i + 1].key == "-" && tokens[i + 2].key == "haired") {
+    if (i + 2 < tokens.size() && tokens[i + 2].key == "haired" && tokens[i + 1].key == "-" && In(kHairColours, k)) {
       Emit(in, "appearance", i, i + 2, Severity::kWarning, HairShare(k),
            "An unusual hair colour is the first thing people describe a person by.", {"remove"}, out);
       *end = i + 2;

@@ -2,6 +2,7 @@
 #include "detect/pattern_scan.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 namespace discreet {
@@ -26,13 +27,16 @@ void ForEachMatchIn(const RE2& re, std::string_view text, Span window, const std
 }
 
 std::vector<Span> DigitRuns(std::string_view text, std::string_view joiners, int min_digits) {
-  auto in_run = [&](char c) { return IsAsciiDigit(c) || joiners.find(c) != std::string_view::npos; };
+  std::array<bool, 256> joins{};
+  for (char c : joiners) joins[static_cast<unsigned char>(c)] = true;
+  auto in_run = [&](char c) { return IsAsciiDigit(c) || joins[static_cast<unsigned char>(c)]; };
   std::vector<Span> runs;
   for (size_t p = 0; p < text.size();) {
     if (!IsAsciiDigit(text[p])) {
       ++p;
       continue;
     }
+    // p is the first digit after the last run, which ended on a byte outside it.
     size_t start = p, end = p;
     while (start > 0 && in_run(text[start - 1])) --start;
     int digits = 0;

@@ -100,29 +100,25 @@ std::optional<int> SmallNumber(std::string_view key) {
     for (char c : key) v = v * 10 + (c - '0');
     return v;
   }
-  // Asked at nearly every token, so only the words of the key's length are compared.
-  struct Word {
-    std::string_view text;
-    int value;
+  // Asked several times at nearly every token: a switch on the length, then comparisons of
+  // a known length, which compile to a few integer compares rather than memcmp calls.
+  auto any = [&](std::initializer_list<std::pair<std::string_view, int>> words) -> std::optional<int> {
+    for (const auto& [w, v] : words)
+      if (std::equal(w.begin(), w.end(), key.begin())) return v;
+    return std::nullopt;
   };
-  static constexpr Word kWords[] = {
-      {"one", 1},       {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},       {"six", 6},
-      {"seven", 7},     {"eight", 8},      {"nine", 9},      {"ten", 10},      {"eleven", 11},    {"twelve", 12},
-      {"thirteen", 13}, {"fourteen", 14},  {"fifteen", 15},  {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18},
-      {"nineteen", 19}, {"twenty", 20},    {"thirty", 30},   {"forty", 40},    {"fifty", 50},     {"sixty", 60},
-      {"seventy", 70},  {"eighty", 80},    {"ninety", 90},   {"hundred", 100}, {"dozen", 12},     {"a dozen", 12},
-      {"fourty", 40},   {"a hundred", 100}, {"zero", 0},     {"couple", 2},    {"twin", 2},       {"nought", 0},
-  };
-  constexpr size_t kLongest = 9;
-  static const auto by_length = [] {
-    std::array<std::vector<Word>, kLongest + 1> buckets;
-    for (const Word& w : kWords) buckets[w.text.size()].push_back(w);
-    return buckets;
-  }();
-  if (key.size() > kLongest) return std::nullopt;
-  for (const Word& w : by_length[key.size()])
-    if (w.text[0] == key[0] && w.text == key) return w.value;
-  return std::nullopt;
+  switch (key.size()) {
+    case 3: return any({{"one", 1}, {"two", 2}, {"six", 6}, {"ten", 10}});
+    case 4: return any({{"four", 4}, {"five", 5}, {"nine", 9}, {"zero", 0}, {"twin", 2}});
+    case 5: return any({{"three", 3}, {"seven", 7}, {"eight", 8}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},
+                        {"dozen", 12}});
+    case 6: return any({{"eleven", 11}, {"twelve", 12}, {"twenty", 20}, {"thirty", 30}, {"eighty", 80},
+                        {"ninety", 90}, {"fourty", 40}, {"couple", 2}, {"nought", 0}});
+    case 7: return any({{"fifteen", 15}, {"sixteen", 16}, {"seventy", 70}, {"hundred", 100}, {"a dozen", 12}});
+    case 8: return any({{"thirteen", 13}, {"fourteen", 14}, {"eighteen", 18}, {"nineteen", 19}});
+    case 9: return any({{"seventeen", 17}, {"a hundred", 100}});
+    default: return std::nullopt;
+  }
 }
 
 std::optional<ParsedNumber> ParseNumberAt(const std::vector<Token>& tokens, size_t i) {
