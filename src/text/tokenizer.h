@@ -34,11 +34,21 @@ inline uint64_t KeyHash(std::string_view key) {
   return h;
 }
 
+// A token's folded key: a std::string whose comparisons with a literal check the length
+// first. (std::string's own `== "literal"` always calls memcmp; detectors make thousands
+// of those comparisons per draft.)
+struct Key : std::string {
+  using std::string::string;
+  using std::string::operator=;
+  friend bool operator==(const Key& a, const char* b) { return std::string_view(a) == std::string_view(b); }
+  friend bool operator==(const Key& a, std::string_view b) { return std::string_view(a) == b; }
+};
+
 struct Token {
   static constexpr uint32_t kNoWord = 0xFFFFFFFF;
 
   Span span;               // bytes of the original input (a possessive "'s" included)
-  std::string key;         // folded: "Beyoncé's" → "beyonce"
+  Key key;                 // folded: "Beyoncé's" → "beyonce"
   uint64_t key_hash = 0;   // KeyHash(key)
   // The next word token a phrase may continue into (see PhraseIndex::NextWord), or kNoWord.
   uint32_t next_word = kNoWord;
