@@ -18,17 +18,23 @@ Document::Document(std::string text) : text_(std::move(text)) {
   const size_t n = text_.size();
   checkpoints_.reserve(n / kBlock + 1);
   uint32_t cps = 0, units = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (i % kBlock == 0) checkpoints_.push_back({cps, units});
-    unsigned char b = static_cast<unsigned char>(text_[i]);
-    if (IsLeadByte(b)) {
-      ++cps;
-      units += b >= 0xF0 ? 2 : 1;
+  for (size_t block = 0; block < n; block += kBlock) {
+    checkpoints_.push_back({cps, units});
+    const size_t end = std::min(n, block + kBlock);
+    // A branch-free count: most blocks hold no line break and no 4-byte character.
+    uint32_t leads = 0, astral = 0, breaks = 0;
+    for (size_t i = block; i < end; ++i) {
+      const unsigned char b = static_cast<unsigned char>(text_[i]);
+      leads += IsLeadByte(b);
+      astral += b >= 0xF0;
+      breaks += b == '\n' || b == '\r';
     }
-    if (b == '\n') {
-      line_starts_.push_back(i + 1);
-    } else if (b == '\r' && (i + 1 >= n || text_[i + 1] != '\n')) {
-      line_starts_.push_back(i + 1);
+    cps += leads;
+    units += leads + astral;
+    if (breaks == 0) continue;
+    for (size_t i = block; i < end; ++i) {
+      const char b = text_[i];
+      if (b == '\n' || (b == '\r' && (i + 1 >= n || text_[i + 1] != '\n'))) line_starts_.push_back(i + 1);
     }
   }
   checkpoints_.push_back({cps, units});  // for offsets at the very end

@@ -96,6 +96,18 @@ TEST(Document, MixedLineEnds) {
   EXPECT_EQ(doc.LineStart(3), 5u);
 }
 
+// Offsets are counted 64 bytes at a time: a "\r\n" split across two blocks is one line end,
+// and a lone "\r" at a block's end is one too.
+TEST(Document, LineEndsAcrossBlockEdges) {
+  std::string t = std::string(63, 'a') + "\r\n" + std::string(62, 'b') + "\r" + "c";
+  Document doc(t);
+  EXPECT_EQ(doc.line_count(), 3u);
+  EXPECT_EQ(doc.LineStart(2), 65u);
+  EXPECT_EQ(doc.LineStart(3), 128u);
+  EXPECT_EQ(doc.Line(3), "c");
+  EXPECT_EQ(doc.Position(128).line, 3u);
+}
+
 TEST(Document, TrailingNewlineStartsAnEmptyLine) {
   Document doc("x\n");
   EXPECT_EQ(doc.line_count(), 2u);
