@@ -129,9 +129,12 @@ class ContactInfoDetector : public Detector {
  private:
   void DetectPhones(const ScanInput& in, std::vector<Finding>& out) const {
     // Every phone shape is made of digits, spaces and ".-()+", and needs seven digits.
-    int fewest = kPhoneShapes[0].min_digits;
-    for (const PhoneShape& shape : kPhoneShapes) fewest = std::min(fewest, shape.min_digits);
-    const std::vector<Span> runs = DigitRuns(in.text, " .-()+", fewest);
+    static constexpr int kFewestDigits = [] {
+      int fewest = kPhoneShapes[0].min_digits;
+      for (const PhoneShape& shape : kPhoneShapes) fewest = std::min(fewest, shape.min_digits);
+      return fewest;
+    }();
+    const std::vector<Span> runs = DigitRuns(in.text, " .-()+", kFewestDigits);
     if (runs.empty()) return;
     std::vector<Span> found;
     for (size_t i = 0; i < kPhoneShapes.size(); ++i) {
