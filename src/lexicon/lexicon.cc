@@ -156,18 +156,22 @@ void LexiconSet::Add(std::unique_ptr<Lexicon> lexicon) {
   if (bits_used_ < 32) {
     const uint32_t bit = uint32_t{1} << bits_used_++;
     if (first_keys_.empty()) first_keys_.assign(kFirstKeyWords * 64, 0);
-    // Filter bit b of a filter with `bits` bits covers the slots s with s ≡ b (mod bits)
-    // when the table is larger, and slot b mod the table's size when it is smaller.
-    const std::span<const uint64_t> filter = lexicon->index().first_key_filter();
+    // Filter bit b of a filter with `bits` bits covers the slots s with s ≡ b (mod bits).
+    // A filter larger than the table is first folded word by word onto the table's size
+    // (word w onto word w mod kFirstKeyWords keeps every bit's slot), so a 300,000-phrase
+    // gazetteer costs one pass over its words, not one step per set bit.
+    std::span<const uint64_t> filter = lexicon->index().first_key_filter();
+    std::vector<uint64_t> folded;
+    if (filter.size() > kFirstKeyWords) {
+      folded.assign(kFirstKeyWords, 0);
+      for (size_t w = 0; w < filter.size(); ++w) folded[w & (kFirstKeyWords - 1)] |= filter[w];
+      filter = folded;
+    }
     const size_t bits = filter.size() * 64, slots = first_keys_.size();
     for (size_t w = 0; w < filter.size(); ++w)
       for (uint64_t word = filter[w]; word != 0; word &= word - 1) {
         const size_t b = w * 64 + static_cast<size_t>(std::countr_zero(word));
-        if (bits >= slots) {
-          first_keys_[b & (slots - 1)] |= bit;
-        } else {
-          for (size_t s = b; s < slots; s += bits) first_keys_[s] |= bit;
-        }
+        for (size_t s = b; s < slots; s += bits) first_keys_[s] |= bit;
       }
     lexicon->mutable_index().set_lexicon_bit(bit);
   }
