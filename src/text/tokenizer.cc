@@ -1,6 +1,7 @@
 // Tokenizer: RE2 finds the spans that must stay whole (URLs, emails, @handles) and the
 // hashtags, ICU's word break iterator (over UTF-8 through UText, so its indexes are byte
-// offsets) segments the rest, and ICU's sentence iterator numbers the sentences.
+// offsets) segments the rest, and UAX #29's sentence rules (text/sentence_break.h)
+// number the sentences.
 #include "text/tokenizer.h"
 
 #include <re2/re2.h>
@@ -12,6 +13,7 @@
 #include <memory>
 
 #include "text/fold.h"
+#include "text/sentence_break.h"
 #include "text/utf8.h"
 
 namespace discreet {
@@ -387,16 +389,14 @@ class WordBreaker {
   size_t returned_end_ = 0;  // end of the ASCII segment Following returned last
 };
 
-icu::BreakIterator* ThreadIterator(bool sentences) {
-  thread_local std::unique_ptr<icu::BreakIterator> word, sentence;
-  auto& slot = sentences ? sentence : word;
-  if (!slot) {
+icu::BreakIterator* ThreadWordIterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> word;
+  if (!word) {
     UErrorCode status = U_ZERO_ERROR;
-    slot.reset(sentences ? icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status)
-                         : icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status)) slot.reset();
+    word.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) word.reset();
   }
-  return slot.get();
+  return word.get();
 }
 
 struct UTextCloser {
@@ -409,23 +409,16 @@ std::unique_ptr<UText, UTextCloser> OpenUtf8(std::string_view text) {
   return std::unique_ptr<UText, UTextCloser>(U_SUCCESS(status) ? ut : nullptr);
 }
 
-void NumberSentences(std::string_view text, std::vector<Token>& tokens) {
-  icu::BreakIterator* it = ThreadIterator(true);
-  auto ut = OpenUtf8(text);
-  if (!it || !ut || tokens.empty()) return;
-  UErrorCode status = U_ZERO_ERROR;
-  it->setText(ut.get(), status);
-  if (U_FAILURE(status)) return;
+void NumberSentences(const std::vector<size_t>& breaks, std::vector<Token>& tokens) {
   uint32_t sentence = 0;
-  int32_t boundary = it->next();
+  size_t next_break = 0;
   for (Token& t : tokens) {
-    while (boundary != icu::BreakIterator::DONE && static_cast<size_t>(boundary) <= t.span.start) {
+    while (next_break < breaks.size() && breaks[next_break] <= t.span.start) {
       ++sentence;
-      boundary = it->next();
+      ++next_break;
     }
     t.sentence = sentence;
   }
-  it->setText(icu::UnicodeString());  // drop the pointer into `text`
 }
 
 void NumberParagraphs(std::string_view text, std::vector<Token>& tokens) {
@@ -492,7 +485,7 @@ std::vector<Token> TokenizeWith(std::string_view text, bool icu_only) {
   const std::vector<Atom> atoms = icu_only ? FindAtomsWithGroups(text) : FindAtoms(text);
   size_t next_atom = 0;
 
-  icu::BreakIterator* it = ThreadIterator(false);
+  icu::BreakIterator* it = ThreadWordIterator();
   auto ut = OpenUtf8(text);
   if (!it || !ut) return tokens;
   UErrorCode status = U_ZERO_ERROR;
@@ -533,7 +526,7 @@ std::vector<Token> TokenizeWith(std::string_view text, bool icu_only) {
     pos = end;
   }
   it->setText(icu::UnicodeString());  // drop the pointer into `text`
-  NumberSentences(text, tokens);
+  NumberSentences(icu_only ? SentenceBreaksWithIcu(text) : SentenceBreaks(text), tokens);
   NumberParagraphs(text, tokens);
   LinkWords(tokens);
   return tokens;

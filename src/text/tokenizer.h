@@ -72,9 +72,9 @@ struct Token {
 // @handles, emails and URLs stay whole; hashtags split on case and digits.
 std::vector<Token> Tokenize(std::string_view text);
 
-// Tokenize with ICU segmenting every character and RE2 searching the whole text for URLs,
-// emails, handles and hashtags: the reference that Tokenize's fast paths must equal
-// (tokenizer_test compares them).
+// Tokenize with ICU segmenting every character and numbering the sentences, and RE2
+// searching the whole text for URLs, emails, handles and hashtags: the reference that
+// Tokenize's fast paths must equal (tokenizer_test compares them).
 std::vector<Token> TokenizeWithIcuOnly(std::string_view text);
 
 // Tokenizes what detectors read of `doc` (its scan text).
