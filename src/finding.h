@@ -33,6 +33,10 @@ struct Finding {
   bool direct = false;
   // For place findings: how many people live there (becomes the subject's scope).
   std::optional<double> population;
+  // For a detail whose holders work all over the country rather than in one town (league
+  // players): how many hold it nationwide. Unless the post names the subject's place, the
+  // detail narrows the description to no fewer people than that.
+  std::optional<double> nationwide;
   int subject = -1;  // index into the report's subjects, or -1
   std::vector<std::string> suggestions;
 

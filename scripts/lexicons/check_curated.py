@@ -41,8 +41,8 @@ SPECS = {
         multi=["aliases"], min=400, ref={"make": ("vehicle_makes.tsv", "make")}),
     "colours.tsv": dict(header=["colour", "frequency"], key=["colour"], freq=["frequency"], min=15),
     "occupations.tsv": dict(
-        header=["occupation", "aliases", "share", "suggestion"], key=["occupation"], freq=["share"],
-        multi=["aliases"], min=300),
+        header=["occupation", "aliases", "share", "suggestion", "travels"], key=["occupation"], freq=["share"],
+        enums={"travels": {"", "1"}}, multi=["aliases"], min=300),
     "ages.tsv": dict(header=["age", "share"], key=["age"], freq=["share"], min=111),
     "attributes.tsv": dict(
         header=["phrase", "rule", "frequency", "basis", "suggestion"], key=["phrase"], freq=["frequency"],

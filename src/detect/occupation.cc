@@ -160,6 +160,9 @@ class OccupationDetector : public Detector {
         }
       }
       Emit(in, first, m->last, share, std::move(what), std::move(suggestions), out);
+      // League players are not among one town's people: unless the post names a place for
+      // them, "a pro hockey player" is one of the league's few hundred.
+      if (jobs_->Get(row, "travels") == "1") out.back().nationwide = share * qi::kUsPopulation;
       claimed_until = m->last + 1;
     }
   }

@@ -106,6 +106,20 @@ TEST(OccupationDetails, RetiredBeforeAJobIsOneDetail) {
             std::vector<std::string>{"retired"});
 }
 
+// League players travel: the finding says how many hold the job nationwide, so the risk
+// model can tell "a pro hockey player" (one of the league) from one in a named town.
+TEST(OccupationDetails, LeaguePlayersCarryTheirNationwidePool) {
+  auto hockey = who_testing::Run(Det(), "Had a pro hockey player on my table today!");
+  auto firefighter = who_testing::Run(Det(), "she is a firefighter");
+  ASSERT_EQ(hockey.size(), 1u);
+  ASSERT_EQ(firefighter.size(), 1u);
+  ASSERT_TRUE(hockey[0].nationwide.has_value());
+  EXPECT_NEAR(*hockey[0].nationwide, *hockey[0].frequency * 330'000'000, 1);
+  EXPECT_GT(*hockey[0].nationwide, 500);   // NHL: 32 teams x 23
+  EXPECT_LT(*hockey[0].nationwide, 1'000);
+  EXPECT_FALSE(firefighter[0].nationwide.has_value());
+}
+
 TEST(OccupationDetails, OneGradeIsRarerThanTeaching) {
   auto grade_teacher = who_testing::Run(Det(), "she's a 4th grade teacher");
   auto plain_teacher = who_testing::Run(Det(), "she's a teacher");

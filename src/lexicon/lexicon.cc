@@ -28,7 +28,7 @@ const std::vector<LexiconSchema>& Schemas() {
       {"vehicle_makes", {"make", "aliases", "share", "class", "suggestion"}, {"make", "aliases"}, {"share"}, {}},
       {"vehicle_models", {"make", "model", "aliases", "share", "class"}, {"model", "aliases"}, {"share"}, {}},
       {"colours", {"colour", "frequency"}, {"colour"}, {"frequency"}, {}},
-      {"occupations", {"occupation", "aliases", "share", "suggestion"}, {"occupation", "aliases"}, {"share"}, {}},
+      {"occupations", {"occupation", "aliases", "share", "suggestion", "travels"}, {"occupation", "aliases"}, {"share"}, {}},
       {"ages", {"age", "share"}, {}, {"share"}, {}},
       {"attributes", {"phrase", "rule", "frequency", "basis", "suggestion"}, {"phrase"}, {"frequency"}, {}},
       {"health", {"term", "group", "kind"}, {"term"}, {}, {}},

@@ -52,21 +52,33 @@ std::string_view VerdictName(Verdict v) {
   return "?";
 }
 
+double ScopedFrequency(const Finding& f, const Subject& s) {
+  const double freq = *f.frequency;
+  if (!f.nationwide || *f.nationwide <= 0 || s.place_named || s.population <= 0) return freq;
+  return std::min(1.0, std::max(freq, *f.nationwide / s.population));
+}
+
 std::string ExplainSubject(const Subject& s, const std::vector<Finding>& findings,
                            const std::function<std::string(const Finding&)>& shown) {
   std::string details;
+  bool travels = false;  // a travelling job set the floor: the crowd is nationwide
   for (int i : s.findings) {
     const Finding& f = findings[i];
     if (!IsIdentifying(f) || f.severity == Severity::kInfo) continue;
     if (!details.empty()) details += ", ";
-    details += shown(f) + " (" + FormatBits(*f.bits()) + " bits)";
+    const double freq = ScopedFrequency(f, s);
+    travels = travels || freq > *f.frequency;
+    details += shown(f) + " (" + FormatBits(-std::log2(freq)) + " bits" +
+               (freq > *f.frequency ? ", one of about " + FormatCount(*f.nationwide) + " who travel for this work" : "") + ")";
   }
   if (details.empty()) return "Nothing here narrows down who this is.";
   std::string fits = s.k < 1.5 ? "about 1 person" : "about " + FormatCount(s.k) + " people";
   std::string pop = FormatCount(s.population);
   std::string kind = s.population < 50'000 ? "a town" : "a city";
   std::string scope;
-  if (s.clientele_scope)
+  if (travels)
+    scope = "across the country (no place is named, and these people travel for work)";
+  else if (s.clientele_scope)
     scope = "among the " + pop + " or so people who come to the practice (gossip is read by them)";
   else if (s.scope_finding >= 0) scope = "in " + shown(findings[s.scope_finding]) + ", " + kind + " of " + pop;
   else if (!s.scope_name.empty()) scope = "in " + s.scope_name + ", " + kind + " of " + pop;
@@ -200,6 +212,8 @@ RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& 
       s.scope_finding = -1;
       s.clientele_scope = true;
     }
+    s.place_named = place_population.has_value();
+    for (auto& [f, i] : freqs) f = ScopedFrequency(findings[i], s);
     std::sort(freqs.begin(), freqs.end());
     double log_p = 0;  // natural log of p, so long descriptions cannot underflow
     for (size_t j = 0; j < freqs.size(); ++j) {

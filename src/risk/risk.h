@@ -46,6 +46,7 @@ struct Subject {
   int scope_finding = -1;    // the place finding that set the population, if any
   std::string scope_name;    // the configured practice location, when that set it
   bool clientele_scope = false;  // gossip: the practice's clientele set the population
+  bool place_named = false;      // the post names a place for this subject
   double population = 0;
   std::vector<int> findings;
   int best_change = -1;      // the finding whose generalisation lowers the risk most
@@ -68,6 +69,11 @@ struct RiskContext {
 // what the findings' spans index.
 RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& tokens, std::string_view text,
                       const RiskConfig& config, const RiskContext& context = {});
+
+// The share of the subject's scope that a finding (an identifier or quasi-identifier)
+// fits: its frequency, except that a detail held nationwide by people who travel for the
+// work (league players) fits no fewer than all of them unless the post names a place.
+double ScopedFrequency(const Finding& f, const Subject& s);
 
 // Sets the draft's verdict (the worst subject's) and its riskiest subject (worst verdict,
 // then highest κ) from the subjects' own verdicts; subjects with no finding left do not count.

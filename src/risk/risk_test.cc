@@ -104,6 +104,34 @@ TEST(RiskTest, TheSmallestPlaceNamedSetsTheScope) {
   EXPECT_EQ(r.subjects[0].scope_finding, 1);
 }
 
+// "A pro hockey player" fits any of the league's ~730, wherever the practice is; in a named
+// small town it fits almost nobody.
+TEST(RiskTest, ATravellingJobNarrowsToItsNationwidePoolUnlessAPlaceIsNamed) {
+  Draft d("My client is a pro hockey player.");
+  d.Add("client-context", Category::kContext, "My client", std::nullopt, Severity::kInfo)
+      .Add("occupation", Category::kQuasiIdentifier, "pro hockey player", 0.0000022);
+  d.findings[1].nationwide = 726;
+  RiskResult anywhere = d.Assess();
+  ASSERT_EQ(anywhere.subjects.size(), 1u);
+  EXPECT_NEAR(anywhere.subjects[0].k, 726, 1e-6);
+  EXPECT_EQ(anywhere.verdict, Verdict::kPass);
+  auto shown = [&](const Finding& f) { return d.text.substr(f.span.start, f.span.size()); };
+  std::string e = ExplainSubject(anywhere.subjects[0], d.findings, shown);
+  EXPECT_NE(e.find("about 726 people across the country"), std::string::npos) << e;
+  EXPECT_NE(e.find("pro hockey player (7.1 bits, one of about 726 who travel for this work)"), std::string::npos) << e;
+
+  Draft town("My client is a pro hockey player from Pinedale.");
+  town.Add("client-context", Category::kContext, "My client", std::nullopt, Severity::kInfo)
+      .Add("occupation", Category::kQuasiIdentifier, "pro hockey player", 0.0000022)
+      .Add("place", Category::kQuasiIdentifier, "Pinedale", 0.5);
+  town.findings[1].nationwide = 726;
+  town.findings[2].population = 1'800;
+  RiskResult named = town.Assess();
+  ASSERT_EQ(named.subjects.size(), 1u);
+  EXPECT_LT(named.subjects[0].k, 0.01);
+  EXPECT_EQ(named.verdict, Verdict::kBlock);
+}
+
 TEST(RiskTest, DirectIdentifierCapsKAtOne) {
   Draft d("Thanks to my client, text 503-555-0147.");
   d.Add("client-context", Category::kContext, "my client", std::nullopt, Severity::kInfo)
