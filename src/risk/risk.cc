@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <string>
 
 namespace discreet {
@@ -58,15 +59,31 @@ double ScopedFrequency(const Finding& f, const Subject& s) {
   return std::min(1.0, std::max(freq, *f.nationwide / s.population));
 }
 
+std::vector<std::pair<double, int>> Details(const Subject& s, const std::vector<Finding>& findings) {
+  std::vector<std::pair<double, int>> all;
+  for (int i : s.findings)
+    if (IsIdentifying(findings[i]) && findings[i].severity != Severity::kInfo)
+      all.emplace_back(ScopedFrequency(findings[i], s), i);
+  std::sort(all.begin(), all.end());
+  std::vector<std::pair<double, int>> distinct;
+  std::set<std::pair<size_t, size_t>> spans;
+  for (const auto& detail : all) {
+    const Span span = findings[detail.second].span;
+    if (spans.emplace(span.start, span.end).second) distinct.push_back(detail);
+  }
+  return distinct;
+}
+
 std::string ExplainSubject(const Subject& s, const std::vector<Finding>& findings,
                            const std::function<std::string(const Finding&)>& shown) {
   std::string details;
   bool travels = false;  // a travelling job set the floor: the crowd is nationwide
-  for (int i : s.findings) {
+  std::vector<std::pair<double, int>> shown_details = Details(s, findings);
+  // In the order the post gives them.
+  std::sort(shown_details.begin(), shown_details.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  for (const auto& [freq, i] : shown_details) {
     const Finding& f = findings[i];
-    if (!IsIdentifying(f) || f.severity == Severity::kInfo) continue;
     if (!details.empty()) details += ", ";
-    const double freq = ScopedFrequency(f, s);
     travels = travels || freq > *f.frequency;
     details += shown(f) + " (" + FormatBits(-std::log2(freq)) + " bits" +
                (freq > *f.frequency ? ", one of about " + FormatCount(*f.nationwide) + " who travel for this work" : "") + ")";
@@ -179,7 +196,6 @@ RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& 
     if (findings[i].subject >= 0) result.subjects[findings[i].subject].findings.push_back(static_cast<int>(i));
 
   for (Subject& s : result.subjects) {
-    std::vector<std::pair<double, int>> freqs;  // frequency, finding
     bool direct = false, contact = false;
     std::optional<double> place_population;
     for (int i : s.findings) {
@@ -194,7 +210,6 @@ RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& 
         s.scope_finding = i;
       }
       if (!IsIdentifying(f) || f.severity == Severity::kInfo) continue;
-      freqs.emplace_back(*f.frequency, i);
       direct = direct || f.direct;
     }
     if (config.all_posts_about_clients) s.client = true;
@@ -213,8 +228,7 @@ RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& 
       s.clientele_scope = true;
     }
     s.place_named = place_population.has_value();
-    for (auto& [f, i] : freqs) f = ScopedFrequency(findings[i], s);
-    std::sort(freqs.begin(), freqs.end());
+    const std::vector<std::pair<double, int>> freqs = Details(s, findings);
     double log_p = 0;  // natural log of p, so long descriptions cannot underflow
     for (size_t j = 0; j < freqs.size(); ++j) {
       double weight = j == 0 ? 1.0 : config.beta;

@@ -75,6 +75,11 @@ RiskResult AssessRisk(std::vector<Finding>& findings, const std::vector<Token>& 
 // work (league players) fits no fewer than all of them unless the post names a place.
 double ScopedFrequency(const Finding& f, const Subject& s);
 
+// The subject's identifying details, rarest first, as (ScopedFrequency, finding index).
+// Two rules on the same words ("@sarah.runs.far" as a handle and as a name) are one
+// detail, counted once at its rarest.
+std::vector<std::pair<double, int>> Details(const Subject& s, const std::vector<Finding>& findings);
+
 // Sets the draft's verdict (the worst subject's) and its riskiest subject (worst verdict,
 // then highest κ) from the subjects' own verdicts; subjects with no finding left do not count.
 void DecideDraft(RiskResult& result);

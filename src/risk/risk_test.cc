@@ -132,6 +132,21 @@ TEST(RiskTest, ATravellingJobNarrowsToItsNationwidePoolUnlessAPlaceIsNamed) {
   EXPECT_EQ(named.verdict, Verdict::kBlock);
 }
 
+// A handle found as contact info and as a person's name is one detail, not two.
+TEST(RiskTest, TwoRulesOnTheSameWordsCountOnce) {
+  Draft d("Thanks @sarah.runs.far for coming in!");
+  d.Add("client-context", Category::kContext, "for coming in", std::nullopt, Severity::kInfo)
+      .Add("contact-info", Category::kIdentifier, "@sarah.runs.far", 1e-6)
+      .Add("person-name", Category::kIdentifier, "@sarah.runs.far", 1e-4);
+  RiskResult r = d.Assess();
+  ASSERT_EQ(r.subjects.size(), 1u);
+  EXPECT_NEAR(r.subjects[0].bits, -std::log2(1e-6), 1e-9);
+  EXPECT_NEAR(r.subjects[0].k, 100'000 * 1e-6, 1e-12);
+  auto shown = [&](const Finding& f) { return d.text.substr(f.span.start, f.span.size()); };
+  std::string e = ExplainSubject(r.subjects[0], d.findings, shown);
+  EXPECT_EQ(e.find("@sarah.runs.far"), e.rfind("@sarah.runs.far")) << e;
+}
+
 TEST(RiskTest, DirectIdentifierCapsKAtOne) {
   Draft d("Thanks to my client, text 503-555-0147.");
   d.Add("client-context", Category::kContext, "my client", std::nullopt, Severity::kInfo)
