@@ -50,10 +50,6 @@ SPECS = {
     "health.tsv": dict(
         header=["term", "group", "kind"], key=["term"],
         enums={"kind": {"condition", "procedure", "medication", "mental-health", "symptom"}}, min=600),
-    "health_topics.tsv": dict(header=["phrase", "note"], key=["phrase"], min=60),
-    "client_context.tsv": dict(
-        header=["phrase", "kind", "strength"], key=["phrase"],
-        enums={"kind": {"bodywork", "therapy", "general"}, "strength": {"strong", "weak"}}, min=80),
 }
 
 

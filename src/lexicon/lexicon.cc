@@ -32,8 +32,6 @@ const std::vector<LexiconSchema>& Schemas() {
       {"ages", {"age", "share"}, {}, {"share"}, {}},
       {"attributes", {"phrase", "rule", "frequency", "basis", "suggestion"}, {"phrase"}, {"frequency"}, {}},
       {"health", {"term", "group", "kind"}, {"term"}, {}, {}},
-      {"health_topics", {"phrase", "note"}, {"phrase"}, {}, {}},
-      {"client_context", {"phrase", "kind", "strength"}, {"phrase"}, {}, {}},
       {"consent_cues", {"phrase", "note"}, {"phrase"}, {}, {}},
   };
   return kSchemas;

@@ -35,8 +35,8 @@ TEST(ShippedLexicons, MinimumContent) {
       {"given_names", 5000}, {"surnames", 20000},     {"places", 100000}, {"us_states", 50},
       {"public_figures", 2000}, {"organisations", 300}, {"roles", 100},  {"events", 150},
       {"vehicle_makes", 60},  {"vehicle_models", 400}, {"occupations", 300}, {"ages", 111},
-      {"attributes", 100},    {"health", 500},         {"health_topics", 50}, {"client_context", 50},
-      {"place_words", 50},    {"colours", 20},         {"holidays", 20},   {"consent_cues", 10}};
+      {"attributes", 100},    {"health", 500},         {"place_words", 50}, {"colours", 20},
+      {"holidays", 20},       {"consent_cues", 10}};
   for (const auto& [name, rows] : minimum) EXPECT_GE(Get(name).rows(), rows) << name;
 }
 
