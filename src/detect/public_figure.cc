@@ -3,12 +3,27 @@
 // "BEYONCE", "#TaylorSwift"). Naming one is harmless in a post about a concert; next to
 // client context it says that a famous person is the client, which anyone can look up.
 // One-word names that are also ordinary words or common given names ("Drake", "Pink",
-// "Serena") count only where a capital letter marks them as a name.
+// "Serena") count only where a capital letter marks them as a name. Hearsay ("reportedly",
+// "in an interview") near a weak cue reads as news about them, not a session.
 #include "detect/registry.h"
 #include "detect/who.h"
+#include "text/word_set.h"
 
 namespace discreet {
 namespace {
+
+// "Beyoncé reportedly gets a massage before every show": a word that passes on what others
+// say marks the sentence as news about the famous person, not a session with them.
+bool HearsayInSentence(const std::vector<Token>& tokens, size_t at) {
+  const uint32_t sentence = tokens[at].sentence;
+  size_t from = at;
+  while (from > 0 && tokens[from - 1].sentence == sentence) --from;
+  for (size_t i = from; i < tokens.size() && tokens[i].sentence == sentence; ++i)
+    if (In(tokens[i].key, {"reportedly", "apparently", "allegedly", "supposedly", "rumored", "rumoured", "rumor",
+                           "rumour", "rumors", "rumours", "interview", "according"}))
+      return true;
+  return false;
+}
 
 class PublicFigureDetector : public Detector {
  public:
@@ -38,7 +53,8 @@ class PublicFigureDetector : public Detector {
         severity = Severity::kError;
         message = "A famous person named next to a client: this says they are (or were) your client, and anyone "
                   "can look them up. Leave the name out.";
-      } else if (ctx->ClientAt(first) == who::Cue::kWeak || ctx->ClientInParagraph(first) == who::Cue::kStrong) {
+      } else if ((ctx->ClientAt(first) == who::Cue::kWeak || ctx->ClientInParagraph(first) == who::Cue::kStrong) &&
+                 !HearsayInSentence(tokens, hit->first)) {
         severity = Severity::kWarning;
         message = "A famous person named near talk of clients. If they are your client, leave the name out; if "
                   "not, make that plain.";

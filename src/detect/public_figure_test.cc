@@ -65,7 +65,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The Crown Prince suite is our biggest room", ""},
         Case{"#tbt to the LeBron James documentary night", ""},
         Case{"WORLD CUP FEVER! MESSI OR RONALDO? VOTE BELOW", ""},
-        Case{"usher in the new year with a stretch", ""}));
+        Case{"usher in the new year with a stretch", ""},
+        Case{"Fun fact: Beyonc\xC3\xA9 reportedly gets a massage before every show.", ""},
+        Case{"In an interview, LeBron James said he spends $1.5M a year on his body, massage included", ""}));
 
 TEST(PublicFigureDetails, DirectOnePersonWithSuggestion) {
   auto found = who_testing::Run(Det(), "I massaged Beyonce yesterday");
@@ -73,6 +75,13 @@ TEST(PublicFigureDetails, DirectOnePersonWithSuggestion) {
   EXPECT_TRUE(found[0].direct);
   EXPECT_EQ(found[0].severity, Severity::kError);
   EXPECT_LT(*found[0].frequency, 1e-8);
+}
+
+// Hearsay lowers only a weak cue: a famous client is still one when the post says so.
+TEST(PublicFigureDetails, HearsayDoesNotHideAClient) {
+  auto found = who_testing::Run(Det(), "Apparently my client today was Beyonce!");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].severity, Severity::kError);
 }
 
 TEST(PublicFigureDetails, NoClientIsInfo) {
