@@ -25,6 +25,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"My client Sally is three months pregnant!! So happy for her.", "Sally"},
         Case{"thanks Sally for the lovely flowers!", "Sally"},
         Case{"huge thanks to marcus for the referral", "marcus"},
+        Case{"my client mike (the UPS guy on our route) finally booked", "mike"},
         Case{"Client tip from Kevin (the UPS driver on our route): foam roll daily.", "Kevin"},
         Case{"Sally's back is finally pain-free after six weeks.", "Sally"},
         Case{"Shout out to Coach Daniels of the Westview Wildcats for trusting us!", "Coach Daniels"},

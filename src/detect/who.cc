@@ -306,7 +306,9 @@ CaseInfo::CaseInfo(const std::vector<Token>& tokens) {
   informative_.resize(sentences);
   for (size_t s = 0; s < sentences; ++s) {
     bool all_caps = caps[s] >= 2 && caps[s] * 2 >= words[s];
-    bool no_capitals = upper[s] + caps[s] == 0;
+    // "my client mike (the UPS guy)": acronyms come in capitals from writers who capitalise
+    // nothing else, so only a capitalised word shows that this sentence uses capitals.
+    bool no_capitals = upper[s] == 0;
     bool title_case = words[s] >= 4 && upper[s] * 10 >= words[s] * 7;
     informative_[s] = !(all_caps || no_capitals || title_case);
   }

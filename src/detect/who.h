@@ -69,7 +69,8 @@ class ContextCues {
 
 // ---------------------------------------------------------------------------------------
 // Capitalisation: whether a capital letter in this sentence says anything. In an all-caps
-// or all-lowercase sentence, or a Title Case Headline, it does not.
+// sentence, a sentence with no capitalised word (acronyms aside), or a Title Case Headline,
+// it does not.
 class CaseInfo {
  public:
   explicit CaseInfo(const std::vector<Token>& tokens);
