@@ -126,7 +126,14 @@ class OccupationDetector : public Detector {
       if (pk == "her" || pk == "his" || pk == "their" || pk == "my" || (p >= 0 && tokens[p].possessive && pk != "she" &&
                                                                        pk != "he" && pk != "it" && pk != "that"))
         continue;
-      std::string_view nk = KeyOf(tokens, qi::NextWordIn(tokens, m->last));
+      const long next = qi::NextWordIn(tokens, m->last);
+      std::string_view nk = KeyOf(tokens, next);
+      // "a Doctor Who fan", "a big nurse fan": a job inside what someone is a fan of.
+      if (nk == "fan" || nk == "fans") continue;
+      if (next >= 0 && qi::StartsUpper(in.text, tokens[next]) && qi::StartsUpper(in.text, t)) {
+        std::string_view after = KeyOf(tokens, qi::NextWordIn(tokens, static_cast<size_t>(next)));
+        if (after == "fan" || after == "fans") continue;
+      }
       if (nk == "appreciation" || nk == "discount" || nk == "discounts" || nk == "special" || nk == "specials" ||
           nk == "week" || nk == "day" || nk == "month")
         continue;

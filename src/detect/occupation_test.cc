@@ -85,7 +85,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"she said her doctor told her to rest", ""},
         Case{"His lawyer is handling everything, he says", ""},
         Case{"my client's nurse gave her a referral", ""},
-        Case{"she comes every Tuesday at 6 pm", ""}));
+        Case{"she comes every Tuesday at 6 pm", ""},
+        Case{"My client is a huge Doctor Who fan and we talked about it all session.", ""}));
 
 TEST(OccupationDetails, ARosterIsRarerThanAJob) {
   auto player = who_testing::Run(Det(), "Massaged a player from the Super Bowl champions today.");
