@@ -432,10 +432,11 @@ class AttributesDetector : public Detector {
     }
     if (single && !about_person) return false;
     // "Walker's", "Twins'" are names and teams; a term that is itself a person ("the
-    // widower's back") keeps its possessive.
+    // widower's back") keeps its possessive. A phrase in the possessive is about something
+    // else ("we lost her husband's booking").
     static constexpr std::string_view kPersonTerms[] = {"widow", "widower", "amputee", "redhead", "brunette",
                                                         "newlywed", "albino"};
-    if (tokens[m->last].possessive && single && !In(kPersonTerms, tokens[m->last].key)) return false;
+    if (tokens[m->last].possessive && (!single || !In(kPersonTerms, tokens[m->last].key))) return false;
     double f = attrs_->GetNumber(row, "frequency").value_or(0.01);
     std::vector<std::string> suggestions;
     std::string_view sug = attrs_->Get(row, "suggestion");

@@ -114,12 +114,15 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"she's a mother of 8 and never sits down", "mother of 8"},
         Case{"he is a dad of six \xF0\x9F\x98\x85", "dad of six"},
         Case{"MY CLIENT IS A FATHER OF 10", "FATHER OF 10"},
-        Case{"my client is a mother of 4 rescue dogs", "4 rescue dogs"}));
+        Case{"my client is a mother of 4 rescue dogs", "4 rescue dogs"},
+        Case{"My client lost her husband last year and carries it in her shoulders", "lost her husband"},
+        Case{"my client's wife passed away in March", "wife passed away"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Household,
     ::testing::Values(
         Case{"Twins game tonight, stretch first!", ""},
+        Case{"We lost her husband's booking, sorry! Call us to rebook.", ""},
         Case{"Black widow spiders are not welcome here", ""},
         Case{"Book 4 sessions and save", ""},
         Case{"Adopted a new policy: no phones at the table", ""},
