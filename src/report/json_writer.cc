@@ -2,10 +2,12 @@
 // \u00XX, except the five short escapes), numbers in nlohmann's shortest form.
 #include "report/json_writer.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "text/utf8.h"
 
@@ -45,11 +47,18 @@ JsonWriter& JsonWriter::Close(char bracket) {
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  // Keys are the report's own field names: plain ASCII, nothing to validate or escape.
-  out_ += '"';
-  out_ += key;
-  out_ += '"';
-  out_ += indent_ >= 0 ? ": " : ":";
+  // Keys are the report's own field names: plain ASCII, nothing to validate or escape, so
+  // they go in with one resize rather than five appends.
+  const size_t at = out_.size();
+  const size_t colon = indent_ >= 0 ? 2 : 1;
+  out_.resize(at + key.size() + 2 + colon);
+  char* p = out_.data() + at;
+  *p++ = '"';
+  std::memcpy(p, key.data(), key.size());
+  p += key.size();
+  *p++ = '"';
+  *p++ = ':';
+  if (colon == 2) *p = ' ';
   after_key_ = true;
   return *this;
 }
@@ -60,7 +69,37 @@ JsonWriter& JsonWriter::String(std::string_view s) {
   return *this;
 }
 
+// Bytes a JSON string holds as they are: printable ASCII but '"' and '\\'.
+constexpr auto kPlainByte = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
+
 void JsonWriter::Quote(std::string_view s) {
+  // Most strings (messages, ids, suggestions) are plain ASCII: one pass to tell, eight
+  // bytes at a time, and one copy.
+  size_t plain = 0;
+  for (; plain + 8 <= s.size(); plain += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + plain, 8);
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+    auto zero_byte = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+    // A byte below 0x20, at or above 0x80, or equal to '"' or '\\' stops the fast scan.
+    const uint64_t special = ((x - kOnes * 0x20) & ~x & kHighs) | (x & kHighs) | zero_byte(x ^ (kOnes * '"')) |
+                             zero_byte(x ^ (kOnes * '\\'));
+    if (special) break;
+  }
+  while (plain < s.size() && kPlainByte[static_cast<unsigned char>(s[plain])]) ++plain;
+  if (plain == s.size()) {
+    const size_t at = out_.size();
+    out_.resize(at + s.size() + 2);
+    char* p = out_.data() + at;
+    *p++ = '"';
+    std::memcpy(p, s.data(), s.size());
+    p[s.size()] = '"';
+    return;
+  }
   std::string repaired;
   if (FindInvalidUtf8(s)) {
     repaired = RepairUtf8(s);
@@ -106,50 +145,60 @@ JsonWriter& JsonWriter::Number(double x) {
   // exponents -4..15 (with ".0" on whole numbers), scientific beyond.
   char sci[40];
   auto [end, ec] = std::to_chars(sci, sci + sizeof sci, x, std::chars_format::scientific);
-  std::string_view text(sci, static_cast<size_t>(end - sci));
-  std::string digits;
-  bool negative = text.front() == '-';
-  size_t e = text.find('e');
-  for (char c : text.substr(negative, e - negative))
-    if (c != '.') digits += c;
-  int exp10 = std::atoi(std::string(text.substr(e + 1)).c_str());
-  int n = exp10 + 1;  // x = 0.d1d2... × 10^n
-  int k = static_cast<int>(digits.size());
+  const std::string_view text(sci, static_cast<size_t>(end - sci));
+  const bool negative = text.front() == '-';
+  const size_t e = text.find('e');
+  char digits[24];  // the significant digits, without the point
+  int k = 0;
+  for (size_t i = negative ? 1 : 0; i < e; ++i)
+    if (text[i] != '.') digits[k++] = text[i];
+  int exp10 = 0;
+  std::from_chars(text.data() + e + 1 + (text[e + 1] == '+'), text.data() + text.size(), exp10);
+  const int n = exp10 + 1;  // x = 0.d1d2... × 10^n
+  const std::string_view d(digits, static_cast<size_t>(k));
   if (negative) out_ += '-';
   if (k <= n && n <= 15) {
-    out_ += digits;
+    out_ += d;
     out_.append(static_cast<size_t>(n - k), '0');
     out_ += ".0";
   } else if (0 < n && n <= 15) {
-    out_.append(digits, 0, static_cast<size_t>(n));
+    out_ += d.substr(0, static_cast<size_t>(n));
     out_ += '.';
-    out_.append(digits, static_cast<size_t>(n));
+    out_ += d.substr(static_cast<size_t>(n));
   } else if (-4 < n && n <= 0) {
     out_ += "0.";
     out_.append(static_cast<size_t>(-n), '0');
-    out_ += digits;
+    out_ += d;
   } else {
-    out_ += digits[0];
+    out_ += d[0];
     if (k > 1) {
       out_ += '.';
-      out_.append(digits, 1);
+      out_ += d.substr(1);
     }
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "e%c%02d", n - 1 < 0 ? '-' : '+', std::abs(n - 1));
-    out_ += buf;
+    const int shown = std::abs(n - 1);
+    out_ += 'e';
+    out_ += n - 1 < 0 ? '-' : '+';
+    if (shown < 10) out_ += '0';
+    char buf[8];
+    auto [exp_end, exp_ec] = std::to_chars(buf, buf + sizeof buf, shown);
+    out_.append(buf, exp_end);
   }
   return *this;
 }
 
 JsonWriter& JsonWriter::Int(int64_t x) {
   BeforeValue();
-  out_ += std::to_string(x);
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
+  out_.append(buf, end);
   return *this;
 }
 
 JsonWriter& JsonWriter::Uint(uint64_t x) {
   BeforeValue();
-  out_ += std::to_string(x);
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
+  out_.append(buf, end);
   return *this;
 }
 

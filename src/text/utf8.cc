@@ -49,6 +49,7 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text) {
       if (chunk & 0x8080808080808080ULL) break;
       pos += 8;
     }
+    while (pos < n && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;  // the tail, and short strings
     if (pos >= n) break;
     size_t len = ValidSequenceAt(text, pos, subpart);
     if (len == 0) return pos;
