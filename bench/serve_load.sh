@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load test of `discreet serve` (issue 8): wrk for DURATION seconds (default 30) at 64
 # connections, POST /v1/check with a ~1 KB draft, against a server started here on a free
-# loopback port with a throwaway token. Prints wrk's throughput and latency, the non-200
+# loopback port with a throwaway token. Prints wrk's throughput and latency, the 4xx/5xx
 # count, and the server's RSS sampled every second (min / max) to show it stays flat.
 #   bench/serve_load.sh [BINARY] [DURATION]
 set -euo pipefail
