@@ -4,10 +4,9 @@
 #include "risk/subjects.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <map>
-#include <set>
 #include <string>
 
 namespace discreet {
@@ -18,29 +17,31 @@ bool IsIdentifying(const Finding& f) {
          *f.frequency > 0 && *f.frequency <= 1;
 }
 
-std::string FormatCount(double x) {
+// printf's "%.*f" / "%.*g" (std::to_chars with a precision is specified as exactly that),
+// without printf's cost: a report formats a few of these for every subject.
+std::string Printed(double x, std::chars_format format, int precision) {
   char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x, format, precision);
+  return ec == std::errc() ? std::string(buf, end) : std::string();
+}
+
+std::string FormatCount(double x) {
   if (x >= 100) {
-    std::snprintf(buf, sizeof buf, "%.0f", x);
-    std::string digits = buf, out;
-    int n = static_cast<int>(digits.size());
+    const std::string digits = Printed(x, std::chars_format::fixed, 0);
+    std::string out;
+    const int n = static_cast<int>(digits.size());
     for (int i = 0; i < n; ++i) {
       out += digits[i];
       if ((n - i - 1) % 3 == 0 && i != n - 1) out += ',';
     }
     return out;
   }
-  if (x >= 10) std::snprintf(buf, sizeof buf, "%.0f", x);
-  else if (x >= 1) std::snprintf(buf, sizeof buf, "%.0f", std::round(x));
-  else std::snprintf(buf, sizeof buf, "%.2g", x);
-  return buf;
+  if (x >= 10) return Printed(x, std::chars_format::fixed, 0);
+  if (x >= 1) return Printed(std::round(x), std::chars_format::fixed, 0);
+  return Printed(x, std::chars_format::general, 2);
 }
 
-std::string FormatBits(double b) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", b);
-  return buf;
-}
+std::string FormatBits(double b) { return Printed(b, std::chars_format::fixed, 1); }
 
 }  // namespace
 
@@ -64,14 +65,18 @@ std::vector<std::pair<double, int>> Details(const Subject& s, const std::vector<
   for (int i : s.findings)
     if (IsIdentifying(findings[i]) && findings[i].severity != Severity::kInfo)
       all.emplace_back(ScopedFrequency(findings[i], s), i);
+  // Rarest first within each span, keep the first of each span, then rarest first overall.
+  auto span_of = [&](const std::pair<double, int>& d) {
+    const Span& sp = findings[d.second].span;
+    return std::pair(sp.start, sp.end);
+  };
+  std::sort(all.begin(), all.end(), [&](const auto& a, const auto& b) {
+    return std::pair(span_of(a), a) < std::pair(span_of(b), b);
+  });
+  all.erase(std::unique(all.begin(), all.end(), [&](const auto& a, const auto& b) { return span_of(a) == span_of(b); }),
+            all.end());
   std::sort(all.begin(), all.end());
-  std::vector<std::pair<double, int>> distinct;
-  std::set<std::pair<size_t, size_t>> spans;
-  for (const auto& detail : all) {
-    const Span span = findings[detail.second].span;
-    if (spans.emplace(span.start, span.end).second) distinct.push_back(detail);
-  }
-  return distinct;
+  return all;
 }
 
 std::string ExplainSubject(const Subject& s, const std::vector<Finding>& findings,
