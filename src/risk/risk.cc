@@ -89,9 +89,10 @@ std::string ExplainSubject(const Subject& s, const std::vector<Finding>& finding
   for (const auto& [freq, i] : shown_details) {
     const Finding& f = findings[i];
     if (!details.empty()) details += ", ";
-    travels = travels || freq > *f.frequency;
+    const bool floored = freq > *f.frequency;  // ScopedFrequency raised it to the nationwide pool
+    travels = travels || floored;
     details += shown(f) + " (" + FormatBits(-std::log2(freq)) + " bits" +
-               (freq > *f.frequency ? ", one of about " + FormatCount(*f.nationwide) + " who travel for this work" : "") + ")";
+               (floored ? ", one of about " + FormatCount(*f.nationwide) + " who travel for this work" : "") + ")";
   }
   if (details.empty()) return "Nothing here narrows down who this is.";
   std::string fits = s.k < 1.5 ? "about 1 person" : "about " + FormatCount(s.k) + " people";
