@@ -80,7 +80,7 @@ void BM_Detector(benchmark::State& state) {
   std::vector<discreet::Token> tokens = discreet::Tokenize(doc);
   SharedLinter().lexicons().MarkFirstKeys(tokens);
   for (auto _ : state) {
-    discreet::ScanInput scan{doc, doc.scan_text(), tokens, {}};
+    discreet::ScanInput scan{doc, doc.scan_text(), tokens, {}, {}};
     std::vector<discreet::Finding> findings;
     detector.Detect(scan, findings);
     benchmark::DoNotOptimize(findings);

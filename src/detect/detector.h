@@ -21,6 +21,8 @@ struct ScanInput {
   // Shared by several detectors, computed by the first that asks (one scan runs on one
   // thread): which sentences talk about a person (qi::PersonCues).
   mutable std::optional<std::vector<bool>> person_sentences;
+  // Where RE2 patterns that open with a word can begin (WordStarts in pattern_scan.h).
+  mutable std::optional<std::vector<uint32_t>> word_starts;
 };
 
 class Detector {

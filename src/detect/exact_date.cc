@@ -21,7 +21,7 @@ constexpr const char* kMonth =
 
 std::string DatePattern() {
   std::string m = kMonth;
-  return std::string(R"((?i)\b()") +
+  return std::string(R"((?i)\b(?:)") +
          // 03/14/1961, 3-14-61, 14.03.1961
          R"((?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-](?:19|20)?\d{2})" +
          // 1961-03-14
@@ -54,7 +54,12 @@ class ExactDateDetector : public Detector {
       : date_(DatePattern()),
         // "came in on 3/14": a month/day without a year, only right after "on", so that
         // "1/2 price" and "24/7" stay out.
-        short_date_(R"((?i)\bon\s+((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\b)") {}
+        short_date_(R"((?i)\bon\s+((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\b)"),
+        // Where each can begin (see WordStarts); exact_date_test tries every month.
+        date_openings_({"#", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}),
+        short_date_openings_({"on"}) {}
+
+
 
   std::string_view id() const override { return "builtin/exact-date"; }
 
@@ -91,13 +96,15 @@ class ExactDateDetector : public Detector {
       }
       out.push_back(std::move(f));
     };
-    ForEachMatch(date_, in.text, on_date);
-    ForEachMatch(short_date_, in.text, on_date);
+    ForEachMatchAt(date_, in.text, WordStarts(in), date_openings_, on_date);
+    ForEachMatchAt(short_date_, in.text, WordStarts(in), short_date_openings_, on_date);
   }
 
  private:
   RE2 date_;
   RE2 short_date_;
+  Openings date_openings_;
+  Openings short_date_openings_;
 };
 
 }  // namespace

@@ -79,5 +79,39 @@ TEST(ExactDateFinding, FrequencyDependsOnKind) {
   EXPECT_LT(*birth[0].frequency, *visit[0].frequency);
 }
 
+// Every month, in every case the pattern folds, and dates in every position of a draft:
+// the date pattern is tried only at the word starts its openings name, so a month left
+// out of them would be missed here.
+TEST(ExactDate, EveryMonthSpellingIsFound) {
+  const char* months[] = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
+                          "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october",
+                          "nov", "november", "dec", "december"};
+  for (std::string m : months) {
+    for (std::string spelled : {m, std::string(1, static_cast<char>(m[0] - 32)) + m.substr(1), [&] {
+           std::string upper = m;
+           for (char& c : upper) c = static_cast<char>(c - 32);
+           return upper;
+         }()}) {
+      std::string text = "Her birthday, " + spelled + " 14, and then 14th of " + spelled + ".";
+      std::vector<testing::Matched> want = {{spelled + " 14", "error"}, {"14th of " + spelled, "error"}};
+      EXPECT_EQ(testing::MatchedWithSeverity(Dates(), text), want) << text;
+    }
+  }
+}
+
+// (?i) folds "ſ" to 's', so the whole-text scan matched "Seſ"-style spellings; the
+// anchored scan keeps that.
+TEST(ExactDate, FoldedLongSIsAStart) {
+  EXPECT_EQ(testing::MatchedWithSeverity(Dates(), "born 3 ſept 1961"),
+            (std::vector<testing::Matched>{{"3 ſept 1961", "error"}}));
+}
+
+TEST(ExactDate, DatesAfterOtherDatesAndInsideWords) {
+  EXPECT_EQ(testing::MatchedWithSeverity(Dates(), "born 3/14/1961 and DOB 4/15/1962, x3/14/1961 no"),
+            (std::vector<testing::Matched>{{"3/14/1961", "error"}, {"4/15/1962", "error"}}));
+  EXPECT_EQ(testing::MatchedWithSeverity(Dates(), "came in on 3/14, then on4/2, then ON 5/6"),
+            (std::vector<testing::Matched>{{"3/14", "warning"}, {"5/6", "warning"}}));
+}
+
 }  // namespace
 }  // namespace discreet

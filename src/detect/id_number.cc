@@ -40,9 +40,14 @@ class IdNumberDetector : public Detector {
  public:
   IdNumberDetector()
       : ssn_(R"(\b(\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4})\b)"),
-        ssn_keyword_(R"((?i)\b(?:ssn|social security(?: number| no\.?)?|soc\.? sec\.?)\s*(?:#|:|is|number|no\.?)?\s*(\d{9})\b)"),
+        ssn_keyword_(
+            R"((?i)\b(?:ssn|social security(?: number| no\.?)?|soc\.? sec\.?)\s*(?:#|:|is|number|no\.?)?\s*(\d{9})\b)"),
         keyed_id_(
-            R"((?i)\b(?:id|i\.d\.|mrn|medical record(?: number| no\.?)?|member|membership|policy|patient|chart|account|acct|claim|case|subscriber|insurance)\s*(?:id|number|num|no\.?|#)?\s*(?:#|:|is)?\s*([A-Z0-9][A-Z0-9-]{4,19})\b)") {}
+            R"((?i)\b(?:id|i\.d\.|mrn|medical record(?: number| no\.?)?|member|membership|policy|patient|chart|account|acct|claim|case|subscriber|insurance)\s*(?:id|number|num|no\.?|#)?\s*(?:#|:|is)?\s*([A-Z0-9][A-Z0-9-]{4,19})\b)"),
+        // Where the keyword patterns can begin (see WordStarts); id_number_test tries each.
+        ssn_keyword_openings_({"ssn", "soc"}),
+        keyed_id_openings_({"id", "i.d.", "mrn", "medical", "member", "policy", "patient", "chart", "account", "acct",
+                            "claim", "case", "subscriber", "insurance"}) {}
 
   std::string_view id() const override { return "builtin/id-number"; }
 
@@ -63,11 +68,11 @@ class IdNumberDetector : public Detector {
         if (PlausibleSsn(in.text.substr(span.start, span.size())))
           add(span, "This looks like a Social Security number. Never publish one.");
       });
-    ForEachMatch(ssn_keyword_, in.text, [&](Span span) {
+    ForEachMatchAt(ssn_keyword_, in.text, WordStarts(in), ssn_keyword_openings_, [&](Span span) {
       if (PlausibleSsn(in.text.substr(span.start, span.size())))
         add(span, "This looks like a Social Security number. Never publish one.");
     });
-    ForEachMatch(keyed_id_, in.text, [&](Span span) {
+    ForEachMatchAt(keyed_id_, in.text, WordStarts(in), keyed_id_openings_, [&](Span span) {
       std::string_view m = in.text.substr(span.start, span.size());
       int digits = static_cast<int>(std::count_if(m.begin(), m.end(), [](char c) { return IsAsciiDigit(c); }));
       if (digits < 4 || m.back() == '-') return;
@@ -79,6 +84,8 @@ class IdNumberDetector : public Detector {
   RE2 ssn_;
   RE2 ssn_keyword_;
   RE2 keyed_id_;
+  Openings ssn_keyword_openings_;
+  Openings keyed_id_openings_;
 };
 
 }  // namespace

@@ -80,5 +80,26 @@ TEST(IdNumberFinding, OneFindingPerNumber) {
   EXPECT_EQ(testing::RunDetector(Ids(), "SSN 123-45-6789").size(), 1u);
 }
 
+// Every keyword keyed ids may start with, lower-case and upper-case: the pattern is tried
+// only at the word starts its openings name, so a keyword left out of them would be
+// missed here.
+TEST(IdNumber, EveryKeywordIsFound) {
+  const char* keywords[] = {"id",       "i.d.",  "mrn",           "medical record", "medical record number",
+                            "member",   "membership", "policy",     "patient",        "chart",
+                            "account",  "acct",  "claim",           "case",           "subscriber",
+                            "insurance"};
+  for (std::string k : keywords) {
+    std::string upper = k;
+    for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+    for (const std::string& spelled : {k, upper}) {
+      std::string text = "Her " + spelled + " # 4412-9981 is on file.";
+      EXPECT_EQ(testing::MatchedTexts(Ids(), text), std::vector<std::string>{"4412-9981"}) << text;
+    }
+  }
+  for (const char* text : {"ssn 123456789", "SSN: 123456789", "social security 123456789", "Soc. Sec. 123456789",
+                           "SOCIAL SECURITY NO. 123456789"})
+    EXPECT_EQ(testing::MatchedTexts(Ids(), text), std::vector<std::string>{"123456789"}) << text;
+}
+
 }  // namespace
 }  // namespace discreet

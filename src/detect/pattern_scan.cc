@@ -3,9 +3,33 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 
 namespace discreet {
+
+namespace {
+
+// Reports the match in `groups` (group 1 when the pattern has one and it took part) and
+// returns where the whole match ends.
+size_t Report(std::string_view text, const re2::StringPiece* groups, int n, const std::function<void(Span)>& on_match) {
+  const re2::StringPiece& whole = groups[0];
+  const re2::StringPiece& m = n == 2 && groups[1].data() != nullptr ? groups[1] : whole;
+  size_t start = static_cast<size_t>(m.data() - text.data());
+  if (m.size() > 0) on_match({start, start + m.size()});
+  return static_cast<size_t>(whole.data() - text.data()) + whole.size();
+}
+
+bool Opens(std::string_view text, size_t at, std::string_view opening) {
+  if (text.size() - at < opening.size()) return false;
+  for (size_t i = 0; i < opening.size(); ++i) {
+    char c = text[at + i], o = opening[i];
+    if (o == '#' ? !IsAsciiDigit(c) : (c >= 'A' && c <= 'Z' ? c + 32 : c) != o) return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 void ForEachMatch(const RE2& re, std::string_view text, const std::function<void(Span)>& on_match) {
   ForEachMatchIn(re, text, {0, text.size()}, on_match);
@@ -16,13 +40,95 @@ void ForEachMatchIn(const RE2& re, std::string_view text, Span window, const std
   re2::StringPiece groups[2];
   const int n = std::min(re.NumberOfCapturingGroups(), 1) + 1;
   size_t pos = window.start;
-  while (pos <= window.end && re.Match(input, pos, window.end, RE2::UNANCHORED, groups, n)) {
-    const re2::StringPiece& whole = groups[0];
-    const re2::StringPiece& m = n == 2 && groups[1].data() != nullptr ? groups[1] : whole;
-    size_t start = static_cast<size_t>(m.data() - text.data());
-    if (m.size() > 0) on_match({start, start + m.size()});
-    size_t whole_end = static_cast<size_t>(whole.data() - text.data()) + whole.size();
-    pos = std::max(whole_end, pos + 1);
+  while (pos <= window.end && re.Match(input, pos, window.end, RE2::UNANCHORED, groups, n))
+    pos = std::max(Report(text, groups, n, on_match), pos + 1);
+}
+
+Openings::Openings(std::initializer_list<std::string_view> openings) : openings_(openings) {
+  for (size_t i = 0; i < openings_.size() && i < 16; ++i) {
+    std::string_view o = openings_[i];
+    if (o.empty()) continue;
+    const auto bit = static_cast<uint16_t>(1u << i);
+    if (o[0] == '#') {  // any digit
+      for (char d = '0'; d <= '9'; ++d) by_first_[static_cast<unsigned char>(d)] |= bit;
+    } else {
+      by_first_[static_cast<unsigned char>(o[0])] |= bit;
+      if (o[0] >= 'a' && o[0] <= 'z') by_first_[static_cast<unsigned char>(o[0] - 32)] |= bit;
+    }
+  }
+  // A folded "ſ" or "K" may stand for any opening's letter: always try those.
+  for (int c = 0x80; c < 0x100; ++c) by_first_[c] = 0xFFFF;
+}
+
+bool Openings::OpensAt(std::string_view text, size_t at, unsigned bits) const {
+  for (; bits != 0; bits &= bits - 1)
+    if (Opens(text, at, openings_[static_cast<size_t>(__builtin_ctz(bits))])) return true;
+  return false;
+}
+
+namespace {
+
+// Bits of kByteClass. kOpen is kWord shifted once, so `kFoldLead | (kOpen << after_word)`
+// asks for a word opening only after a non-word byte.
+constexpr uint8_t kWord = 1;      // [0-9A-Za-z_]: what \b separates
+constexpr uint8_t kOpen = 2;      // [0-9A-Za-z]: can open a word a pattern starts with
+constexpr uint8_t kFoldLead = 4;  // 0xC5, 0xE2: may open "ſ" or the Kelvin sign
+
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    t[c] = static_cast<uint8_t>((alnum || c == '_' ? kWord : 0) | (alnum ? kOpen : 0) |
+                                (c == 0xC5 || c == 0xE2 ? kFoldLead : 0));
+  }
+  return t;
+}();
+
+}  // namespace
+
+std::vector<uint32_t> WordStarts(std::string_view text) {
+  // Branch-free: every byte writes its offset and keeps it only when it is a start, so
+  // each block of bytes first makes room for all of them.
+  constexpr size_t kBlock = 4096;
+  std::vector<uint32_t> starts;
+  size_t n = 0;
+  unsigned after_word = 0;
+  for (size_t block = 0; block < text.size(); block += kBlock) {
+    const size_t end = std::min(text.size(), block + kBlock);
+    starts.resize(n + (end - block));
+    for (size_t i = block; i < end; ++i) {
+      uint8_t cls = kByteClass[static_cast<unsigned char>(text[i])];
+      starts[n] = static_cast<uint32_t>(i);
+      n += (cls & (kFoldLead | (kOpen << after_word))) != 0;
+      after_word = cls & kWord;
+    }
+  }
+  starts.resize(n);
+  // A lead byte is a start only when it opens "ſ" (C5 BF) or the Kelvin sign (E2 84 AA).
+  std::erase_if(starts, [&](uint32_t i) {
+    char c = text[i];
+    if (c != '\xC5' && c != '\xE2') return false;
+    std::string_view rest = text.substr(i);
+    return !rest.starts_with("\xC5\xBF") && !rest.starts_with("\xE2\x84\xAA");
+  });
+  return starts;
+}
+
+const std::vector<uint32_t>& WordStarts(const ScanInput& in) {
+  if (!in.word_starts) in.word_starts = WordStarts(in.text);
+  return *in.word_starts;
+}
+
+void ForEachMatchAt(const RE2& re, std::string_view text, const std::vector<uint32_t>& starts, const Openings& openings,
+                    const std::function<void(Span)>& on_match) {
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece groups[2];
+  const int n = std::min(re.NumberOfCapturingGroups(), 1) + 1;
+  size_t pos = 0;
+  for (size_t start : starts) {
+    if (start < pos || !openings.OpenAt(text, start)) continue;
+    if (!re.Match(input, start, text.size(), RE2::ANCHOR_START, groups, n)) continue;
+    pos = std::max(Report(text, groups, n, on_match), start + 1);
   }
 }
 

@@ -4,10 +4,14 @@
 
 #include <re2/re2.h>
 
+#include <array>
+#include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
+#include "detect/detector.h"
 #include "text/document.h"
 
 namespace discreet {
@@ -20,13 +24,44 @@ void ForEachMatch(const RE2& re, std::string_view text, const std::function<void
 // text's matches that lie in it.
 void ForEachMatchIn(const RE2& re, std::string_view text, Span window, const std::function<void(Span)>& on_match);
 
+// Every place a pattern that opens with \b and a word can begin to match: ASCII letters
+// or digits after a byte that is neither (nor '_', which \b counts as a word byte), and
+// every "ſ" and Kelvin sign "K", which RE2's (?i) folds to 's' and 'k'. Sorted.
+std::vector<uint32_t> WordStarts(std::string_view text);
+// The same for the scan text, computed once per scan and shared by the detectors.
+const std::vector<uint32_t>& WordStarts(const ScanInput& in);
+
+// How the words a pattern can begin on start: lower-case ASCII, matched ignoring case, with
+// '#' standing for any digit ({"#", "jan", "feb", ...} for a date). At most 16.
+class Openings {
+ public:
+  Openings(std::initializer_list<std::string_view> openings);
+  // Whether the bytes at `at`, a WordStarts start, begin with one of the openings (or are a
+  // folded "ſ" or "K"). The first byte decides most starts, inline.
+  bool OpenAt(std::string_view text, size_t at) const {
+    unsigned bits = by_first_[static_cast<unsigned char>(text[at])];
+    return bits != 0 && (text[at] < 0 || OpensAt(text, at, bits));
+  }
+
+ private:
+  bool OpensAt(std::string_view text, size_t at, unsigned bits) const;
+
+  std::vector<std::string_view> openings_;  // string literals
+  std::array<uint16_t, 256> by_first_{};    // for each first byte, a bit per opening
+};
+
+// The same matches as ForEachMatch for a pattern that can only begin at those of `starts`
+// (WordStarts) where one of `openings` begins: each is tried anchored, a few bytes of DFA,
+// instead of scanning the whole text. A start inside an earlier match is skipped, as the
+// whole-text scan would.
+void ForEachMatchAt(const RE2& re, std::string_view text, const std::vector<uint32_t>& starts, const Openings& openings,
+                    const std::function<void(Span)>& on_match);
+
 // The byte before `span` (or '\0' at the start) and after it (or '\0' at the end).
 char ByteBefore(std::string_view text, Span span);
 char ByteAfter(std::string_view text, Span span);
 
-inline bool IsAsciiAlnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+inline bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 // Every phone, ID and date pattern needs an ASCII digit (RE2's \d is ASCII), so a draft
 // without one skips their whole-text scans.

@@ -1,0 +1,79 @@
+// pattern_scan: word starts, and anchored matching at them giving the whole-text scan's
+// matches.
+#include "detect/pattern_scan.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace discreet {
+namespace {
+
+TEST(WordStarts, WordsAfterANonWordByte) {
+  EXPECT_EQ(WordStarts("Jan 3, on June"), (std::vector<uint32_t>{0, 4, 7, 10}));
+  // Not inside a word: \b counts '_' and digits as word bytes, not 'é'.
+  EXPECT_EQ(WordStarts("xjan _jan 9jan é9 (jan) -J"), (std::vector<uint32_t>{0, 10, 17, 20, 26}));
+  // "ſ" and the Kelvin sign fold to ASCII letters under (?i): starts even inside a word.
+  EXPECT_EQ(WordStarts("aſ \u212A ſx"), (std::vector<uint32_t>{0, 1, 4, 8, 10}));
+  EXPECT_EQ(WordStarts(""), (std::vector<uint32_t>{}));
+}
+
+TEST(Openings, MatchIgnoringCaseWithDigits) {
+  Openings months({"#", "jan", "medical r"});
+  std::string_view text = "JAN jaN ja 7 MEDICAL Record medical x";
+  std::vector<size_t> open;
+  for (uint32_t at : WordStarts(text))
+    if (months.OpenAt(text, at)) open.push_back(at);
+  EXPECT_EQ(open, (std::vector<size_t>{0, 4, 11, 13}));
+}
+
+std::vector<Span> Whole(const RE2& re, std::string_view text) {
+  std::vector<Span> found;
+  ForEachMatch(re, text, [&](Span s) { found.push_back(s); });
+  return found;
+}
+
+std::vector<Span> Anchored(const RE2& re, std::string_view text, const Openings& openings) {
+  std::vector<Span> found;
+  ForEachMatchAt(re, text, WordStarts(text), openings, [&](Span s) { found.push_back(s); });
+  return found;
+}
+
+// Random drafts of words the patterns open with, digits and separators: wherever a
+// pattern can only begin at its openings, both scans find the same matches, overlapping
+// candidates included.
+TEST(ForEachMatchAt, EqualsTheWholeTextScan) {
+  struct Pattern {
+    const char* re;
+    Openings openings;
+  };
+  const Pattern patterns[] = {
+      {R"((?i)\b(?:ab|abc\d+|\d+x?|cd\s+\d+)\b)", {"ab", "#", "cd"}},
+      {R"((?i)\bon\s+(\d+/\d+)\b)", {"on"}},
+      {R"((?i)\b(?:id|member)\s*(?:#|:)?\s*([A-Z0-9][A-Z0-9-]{2,8})\b)", {"id", "member"}},
+  };
+  const char* pieces[] = {"ab",  "AB",     "abc",      "abc12", "cd",  "CD ",    "on", "On ", "id",
+                          "ID:", "member", "Member #", "12",    "3/4", "x",      "_",  "-",   " ",
+                          "  ",  ".",      "é",        "ſ",     "9x",  "a1b2c3", "\n"};
+  std::mt19937 rng(7);
+  for (const Pattern& p : patterns) {
+    RE2 re(p.re);
+    ASSERT_TRUE(re.ok()) << p.re;
+    for (int round = 0; round < 3000; ++round) {
+      std::string text;
+      int n = static_cast<int>(rng() % 12);
+      for (int i = 0; i < n; ++i) text += pieces[rng() % std::size(pieces)];
+      ASSERT_EQ(Anchored(re, text, p.openings), Whole(re, text)) << p.re << " on \"" << text << "\"";
+    }
+  }
+}
+
+TEST(ForEachMatchAt, SkipsStartsInsideAnEarlierMatch) {
+  RE2 re(R"(\b(?:ab ab|ab)\b)");
+  std::vector<Span> found;
+  ForEachMatchAt(re, "ab ab ab", {0, 3, 6}, {"ab"}, [&](Span s) { found.push_back(s); });
+  EXPECT_EQ(found, (std::vector<Span>{{0, 5}, {6, 8}}));
+}
+
+}  // namespace
+}  // namespace discreet
