@@ -93,6 +93,58 @@ bool Adjacent(std::string_view text, const Token& a, const Token& b) {
   return true;
 }
 
+namespace {
+
+struct NumberWord {
+  std::string_view word;
+  int value;
+};
+constexpr NumberWord kNumberWords[] = {
+    {"zero", 0},      {"nought", 0},    {"one", 1},       {"two", 2},        {"twin", 2},       {"couple", 2},
+    {"three", 3},     {"four", 4},      {"five", 5},      {"six", 6},        {"seven", 7},      {"eight", 8},
+    {"nine", 9},      {"ten", 10},      {"eleven", 11},   {"twelve", 12},    {"dozen", 12},     {"a dozen", 12},
+    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},  {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18},
+    {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},   {"forty", 40},     {"fourty", 40},    {"fifty", 50},
+    {"sixty", 60},    {"seventy", 70},  {"eighty", 80},   {"ninety", 90},    {"hundred", 100},  {"a hundred", 100}};
+constexpr size_t kLongestNumberWord = 9;
+
+// The first eight bytes of a word as one integer.
+constexpr uint64_t Packed(std::string_view w) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < w.size() && i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+  return v;
+}
+
+// SmallNumber is asked several times at nearly every token. Most words fail on their
+// length and first letter; the rest are compared only with the number words of their
+// length, in one integer compare (and one more byte for the nine-letter words) rather than
+// a memcmp call.
+struct WordsByLength {
+  std::array<uint32_t, kLongestNumberWord + 1> first_letters{};  // a bit per letter a-z
+  std::array<NumberWord, std::size(kNumberWords)> words{};
+  std::array<uint64_t, std::size(kNumberWords)> packed{};
+  std::array<size_t, kLongestNumberWord + 2> first{};  // words of length n: [first[n], first[n + 1])
+};
+constexpr WordsByLength kWordsByLength = [] {
+  WordsByLength t;
+  size_t at = 0;
+  for (size_t n = 0; n <= kLongestNumberWord; ++n) {
+    t.first[n] = at;
+    for (const NumberWord& w : kNumberWords)
+      if (w.word.size() == n) {
+        t.first_letters[n] |= 1u << (w.word[0] - 'a');
+        t.packed[at] = Packed(w.word);
+        t.words[at++] = w;
+      }
+  }
+  t.first[kLongestNumberWord + 1] = at;
+  return t;
+}();
+static_assert(kWordsByLength.first[kLongestNumberWord + 1] == std::size(kNumberWords),
+              "a number word is longer than kLongestNumberWord");
+
+}  // namespace
+
 std::optional<int> SmallNumber(std::string_view key) {
   if (key.empty()) return std::nullopt;
   if (key.size() <= 3 && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -100,25 +152,15 @@ std::optional<int> SmallNumber(std::string_view key) {
     for (char c : key) v = v * 10 + (c - '0');
     return v;
   }
-  // Asked several times at nearly every token: a switch on the length, then comparisons of
-  // a known length, which compile to a few integer compares rather than memcmp calls.
-  auto any = [&](std::initializer_list<std::pair<std::string_view, int>> words) -> std::optional<int> {
-    for (const auto& [w, v] : words)
-      if (std::equal(w.begin(), w.end(), key.begin())) return v;
+  const WordsByLength& t = kWordsByLength;
+  if (key.size() > kLongestNumberWord || key[0] < 'a' || key[0] > 'z' ||
+      !(t.first_letters[key.size()] >> (key[0] - 'a') & 1))
     return std::nullopt;
-  };
-  switch (key.size()) {
-    case 3: return any({{"one", 1}, {"two", 2}, {"six", 6}, {"ten", 10}});
-    case 4: return any({{"four", 4}, {"five", 5}, {"nine", 9}, {"zero", 0}, {"twin", 2}});
-    case 5: return any({{"three", 3}, {"seven", 7}, {"eight", 8}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},
-                        {"dozen", 12}});
-    case 6: return any({{"eleven", 11}, {"twelve", 12}, {"twenty", 20}, {"thirty", 30}, {"eighty", 80},
-                        {"ninety", 90}, {"fourty", 40}, {"couple", 2}, {"nought", 0}});
-    case 7: return any({{"fifteen", 15}, {"sixteen", 16}, {"seventy", 70}, {"hundred", 100}, {"a dozen", 12}});
-    case 8: return any({{"thirteen", 13}, {"fourteen", 14}, {"eighteen", 18}, {"nineteen", 19}});
-    case 9: return any({{"seventeen", 17}, {"a hundred", 100}});
-    default: return std::nullopt;
-  }
+  const uint64_t packed = Packed(key);
+  for (size_t i = t.first[key.size()]; i < t.first[key.size() + 1]; ++i)
+    if (t.packed[i] == packed && (key.size() <= 8 || key.substr(8) == t.words[i].word.substr(8)))
+      return t.words[i].value;
+  return std::nullopt;
 }
 
 std::optional<ParsedNumber> ParseNumberAt(const std::vector<Token>& tokens, size_t i) {

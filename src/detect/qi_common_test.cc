@@ -27,6 +27,17 @@ TEST(SmallNumber, ReadsDigitsAndNumberWords) {
   EXPECT_EQ(SmallNumber("Twenty"), std::nullopt);  // keys are folded; this one is not
 }
 
+TEST(SmallNumber, EveryNumberWord) {
+  const std::pair<const char*, int> words[] = {
+      {"zero", 0},       {"nought", 0},    {"one", 1},       {"two", 2},        {"twin", 2},        {"couple", 2},
+      {"three", 3},      {"four", 4},      {"five", 5},      {"six", 6},        {"seven", 7},       {"eight", 8},
+      {"nine", 9},       {"ten", 10},      {"eleven", 11},   {"twelve", 12},    {"a dozen", 12},    {"thirteen", 13},
+      {"fourteen", 14},  {"fifteen", 15},  {"sixteen", 16},  {"eighteen", 18},  {"nineteen", 19},   {"thirty", 30},
+      {"forty", 40},     {"fourty", 40},   {"fifty", 50},    {"sixty", 60},     {"seventy", 70},    {"eighty", 80},
+      {"ninety", 90},    {"hundred", 100}};
+  for (const auto& [word, value] : words) EXPECT_EQ(SmallNumber(word), value) << word;
+}
+
 TEST(ParseNumberAt, JoinsTensAndUnits) {
   auto at = [](const std::string& text, size_t i) { return ParseNumberAt(Tokenize(text), i); };
   auto n = at("eighty-five years", 0);
