@@ -36,22 +36,12 @@ std::filesystem::path LexiconDirFor(const std::filesystem::path& data_dir, const
 
 }  // namespace
 
-namespace {
-
-// The dictionaries take longer to load than everything else the Linter builds, so their
-// loading starts first and runs beside it.
-LinterOptions WhileDictionariesLoad(LinterOptions options) {
-  if (options.preload_dictionaries) who::PreloadDictionaries();
-  return options;
-}
-
-}  // namespace
-
 Linter::Linter(LinterOptions options)
-    : options_(WhileDictionariesLoad(std::move(options))),
+    : options_(std::move(options)),
       lexicons_(LexiconSet::Load(LexiconDirFor(options_.data_dir, options_.locale))),
       detectors_(MakeBuiltinDetectors(*lexicons_)) {
   LoadRulePacks();
+  who::CheckDictionary();  // a damaged dictionary image is a set-up error, not a silent change
   // A practice location named without a population is looked up once, here, so that an
   // unknown or ambiguous town is a configuration error before any draft is checked.
   if (!options_.risk.practice_name.empty()) {

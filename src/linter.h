@@ -49,10 +49,6 @@ struct LinterOptions {
   // Where the practice location was set ("/x/.discreet.json"), for the message when
   // `risk.practice_name` is unknown to the gazetteer or ambiguous.
   std::string practice_origin = "practice_location";
-  // Start loading the Hunspell dictionaries in the background while the Linter builds
-  // (detect/who.h). Off for a Linter that will check nothing (`discreet rules`), where
-  // the load would only compete for the CPU.
-  bool preload_dictionaries = true;
 };
 
 struct CheckInput {

@@ -65,7 +65,6 @@ const Linter& LinterSetup::LinterFor(const fs::path& checked) {
     ApplyConfig(config, options);
     if (flags_.locale) options.locale = *flags_.locale;
     for (const RuleOverride& o : flags_.rules) options.rule_overrides.push_back(o);
-    options.preload_dictionaries = flags_.will_check;
     linter = std::make_unique<Linter>(std::move(options));
   }
   return *linter;

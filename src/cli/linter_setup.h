@@ -20,7 +20,6 @@ struct SetupFlags {
   std::optional<std::filesystem::path> config;  // --config: this file, no discovery
   std::optional<std::string> locale;            // --locale
   std::vector<RuleOverride> rules;              // --enable-rule / --disable-rule, in order
-  bool will_check = true;                       // false: no dictionary preload (LinterOptions)
 };
 
 // Consumes one of the shared options when it is next; false when it is not one of them.

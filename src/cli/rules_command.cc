@@ -51,7 +51,6 @@ int RunRules(Args& args) {
     if (!only.empty()) throw UsageError{"one rule at a time"};
     only = args.Next();
   }
-  setup_flags.will_check = false;
   LinterSetup setup(std::move(setup_flags));
   const Linter& linter = setup.LinterFor(std::filesystem::current_path());
   const RuleControl& control = linter.rule_control();

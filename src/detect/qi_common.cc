@@ -39,7 +39,7 @@ Finding MakeFinding(std::string_view rule, std::string_view source, Span span, S
 }
 
 bool IsDictionaryWord(std::string_view key) {
-  // One dictionary for the whole library (who.h), so en_US is loaded once, not per module.
+  // One dictionary for the whole library (who.h).
   return who::ClassifyWord(key) == who::WordClass::kCommon;
 }
 

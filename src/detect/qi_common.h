@@ -22,8 +22,8 @@ Finding MakeFinding(std::string_view rule, std::string_view source, Span span, S
                     std::string message, std::optional<double> frequency, std::vector<std::string> suggestions);
 
 // Whether the lowercase form of `word` (a folded key) is an ordinary English word
-// (Hunspell en_US): "orange", "reading", "escalade" yes; "tucson", "porsche" no. Loaded on
-// first use, cached, thread-safe. Without an installed dictionary every word counts as
+// (Hunspell en_US, compiled into the dictionary image): "orange", "reading", "escalade"
+// yes; "tucson", "porsche" no. Thread-safe. Without the image every word counts as
 // ordinary, so detectors fall back to asking for more evidence.
 bool IsDictionaryWord(std::string_view key);
 

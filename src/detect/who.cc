@@ -1,154 +1,38 @@
 // Shared machinery of the person-name, public-figure and public-role detectors.
 #include "detect/who.h"
 
-#include <hunspell/hunspell.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <mutex>
 #include <string>
-#include <thread>
-#include <unordered_map>
 
+#include "error.h"
 #include "text/fold.h"
 #include "text/utf8.h"
-
-// Hunspell's own, exported by libhunspell but not in its installed headers: sets up the
-// case table every UTF-8 dictionary shares.
-int initialize_utf_tbl();
 
 namespace discreet::who {
 namespace {
 
 // ---------------------------------------------------------------------------------------
-// Hunspell. Loading en_US takes ~20 ms and en_GB ~30 ms, so each loads on first use and
-// en_GB only for a word en_US does not know. Hunspell handles are not documented as
-// thread-safe for concurrent spell() calls, so one mutex guards them and a small cache
-// keeps repeated words cheap.
-// "McDonald" → "mcdonald" and "Mcdonald": what Hunspell is asked.
-void CaseForms(std::string_view word, std::string& lower, std::string& title) {
-  if (IsAscii(word)) {
-    FoldInto(word, lower);  // for ASCII, folding is lowercasing
-    title = lower;
-    if (!title.empty() && title[0] >= 'a' && title[0] <= 'z') title[0] = static_cast<char>(title[0] - 32);
-    return;
-  }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-  icu::UnicodeString l = u;
-  l.toLower();
-  l.toUTF8String(lower);
-  if (l.length() > 0) {
-    icu::UnicodeString t = l;
-    UChar32 c = t.char32At(0);
-    t.replace(0, U16_LENGTH(c), icu::UnicodeString(u_toupper(c)));
-    t.toUTF8String(title);
-  }
-}
-
-class Dictionaries {
- public:
-  // Never destroyed: freeing Hunspell's ~100k small allocations at exit cost a cold
-  // `discreet check` a fifth of its time, for memory the process is about to return anyway
-  // (the handles stay reachable from this static, so LeakSanitizer does not report them).
-  static Dictionaries& Get() {
-    static Dictionaries* d = new Dictionaries;
-    return *d;
-  }
-
-  WordClass Classify(std::string_view word) {
-    std::string lower, title;
-    CaseForms(word, lower, title);
-    // Each thread keeps the words it has seen, so a server's workers rarely meet at the
-    // mutex; both caches are bounded.
-    thread_local std::unordered_map<std::string, WordClass> seen;
-    if (auto it = seen.find(lower); it != seen.end()) return it->second;
-    WordClass c;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (auto it = cache_.find(lower); it != cache_.end()) {
-        c = it->second;
-      } else {
-        c = ClassifyLocked(lower, title);
-        if (cache_.size() > 8192) cache_.clear();
-        cache_.emplace(lower, c);
-      }
-    }
-    if (seen.size() > 8192) seen.clear();
-    seen.emplace(std::move(lower), c);
-    return c;
-  }
-
-  bool Available() { return Us() != nullptr; }
-
-  // Loads each dictionary on a thread of its own, side by side. Detached: a process that
-  // exits before they are loaded must not wait for them.
-  void Preload() {
-    std::call_once(preload_once_, [this] {
-      std::thread([this] { Us(); }).detach();
-      std::thread([this] { Gb(); }).detach();
-    });
-  }
-
- private:
-  ~Dictionaries() {
-    if (us_) Hunspell_destroy(us_);
-    if (gb_) Hunspell_destroy(gb_);
-  }
-
-  static Hunhandle* Open(const char* name) {
-    std::vector<std::filesystem::path> dirs;
-    if (const char* env = std::getenv("DISCREET_HUNSPELL_DIR")) dirs.emplace_back(env);
-    dirs.emplace_back("/usr/share/hunspell");
-    dirs.emplace_back("/usr/share/myspell/dicts");
-    dirs.emplace_back("/usr/local/share/hunspell");
-    dirs.emplace_back("/opt/homebrew/share/hunspell");
-    for (const auto& dir : dirs) {
-      std::error_code ec;
-      auto aff = dir / (std::string(name) + ".aff"), dic = dir / (std::string(name) + ".dic");
-      if (std::filesystem::exists(aff, ec) && std::filesystem::exists(dic, ec)) {
-        // A UTF-8 dictionary sets up Hunspell's one shared case table on first use, without a
-        // lock: two handles created at once would both allocate it (ASan saw the leak). Set up
-        // once here, the table is only read after (each handle bumps a reference count that
-        // matters only when handles are destroyed, and these never are), so the dictionaries
-        // load side by side.
-        static const int utf_table = initialize_utf_tbl();
-        (void)utf_table;
-        return Hunspell_create(aff.c_str(), dic.c_str());
-      }
-    }
-    return nullptr;
-  }
-  // Loading takes tens of milliseconds, so it happens once, outside the spell mutex: a
-  // preloading thread and a lookup can each wait for a dictionary without holding the other.
-  Hunhandle* Us() {
-    std::call_once(us_once_, [this] { us_ = Open("en_US"); });
-    return us_;
-  }
-  Hunhandle* Gb() {
-    std::call_once(gb_once_, [this] { gb_ = Open("en_GB"); });
-    return gb_;
-  }
-
-  WordClass ClassifyLocked(const std::string& lower, const std::string& title) {
-    Hunhandle* us = Us();
-    if (!us) return WordClass::kCommon;
-    if (Hunspell_spell(us, lower.c_str())) return WordClass::kCommon;
-    if (IsAscii(lower)) {
-      if (Hunhandle* gb = Gb(); gb && Hunspell_spell(gb, lower.c_str())) return WordClass::kCommon;
-    }
-    if (!title.empty() && Hunspell_spell(us, title.c_str())) return WordClass::kProperOnly;
-    return WordClass::kUnknown;
-  }
-
-  std::mutex mu_;  // Hunspell handles are not documented as safe for concurrent spell()
-  std::once_flag us_once_, gb_once_, preload_once_;
-  Hunhandle* us_ = nullptr;
-  Hunhandle* gb_ = nullptr;
-  std::unordered_map<std::string, WordClass> cache_;
+// The dictionary image, mapped on first use (lexicon/dictionary.h). A broken image is kept
+// as its error, which the Linter raises at construction (CheckDictionary).
+struct LoadedDictionary {
+  std::shared_ptr<const Dictionary> dictionary;
+  std::string error;
 };
+
+const LoadedDictionary& Loaded() {
+  static const LoadedDictionary* loaded = [] {
+    auto* l = new LoadedDictionary;  // never destroyed: detectors may ask until exit
+    try {
+      l->dictionary = Dictionary::Load(DictionaryImagePath());
+    } catch (const ConfigError& e) {
+      l->error = e.what();
+    }
+    return l;
+  }();
+  return *loaded;
+}
 
 // ---------------------------------------------------------------------------------------
 // Context cue phrases (folded keys, space-separated).
@@ -210,9 +94,14 @@ bool IsOwnWord(std::string_view k) { return k == "our" || k == "my" || k == "stu
 
 }  // namespace
 
-WordClass ClassifyWord(std::string_view word) { return Dictionaries::Get().Classify(word); }
-bool DictionaryAvailable() { return Dictionaries::Get().Available(); }
-void PreloadDictionaries() { Dictionaries::Get().Preload(); }
+WordClass ClassifyWord(std::string_view word) {
+  const Dictionary* d = Loaded().dictionary.get();
+  return d ? d->Classify(word) : WordClass::kCommon;
+}
+bool DictionaryAvailable() { return Loaded().dictionary != nullptr; }
+void CheckDictionary() {
+  if (!Loaded().error.empty()) throw ConfigError(Loaded().error);
+}
 
 // ---------------------------------------------------------------------------------------
 ContextCues::ContextCues() {

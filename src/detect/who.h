@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "detect/detector.h"
+#include "lexicon/dictionary.h"
 #include "lexicon/lexicon.h"
 #include "lexicon/phrase_index.h"
 
@@ -22,22 +23,17 @@ inline constexpr double kUsPopulation = 330'000'000;
 inline constexpr double kOnePerson = 1.0 / kUsPopulation;
 
 // ---------------------------------------------------------------------------------------
-// Dictionary: Hunspell en_US (and en_GB for British spellings), loaded once per process on
-// first use (loading takes ~50 ms, so nothing loads it unless a draft needs it).
-enum class WordClass : uint8_t {
-  kUnknown,     // neither form is a word ("Lefèvre", "Nguyễn"): name evidence
-  kProperOnly,  // known only capitalised ("Kevin", "Daniels"): name evidence
-  kCommon,      // its lowercase form is an ordinary word ("rose", "will", "frank")
-};
+// Dictionary: Hunspell's en_US (and en_GB for British spellings), compiled at build time
+// into an image that is mapped on first use (lexicon/dictionary.h).
+using ::discreet::WordClass;
 // `word` is the token's original text (any case, without a possessive). Thread-safe.
-// When no dictionary is installed every word is kCommon (no evidence either way).
+// When no image is found every word is kCommon (no evidence either way).
 WordClass ClassifyWord(std::string_view word);
 inline bool IsNameEvidence(std::string_view word) { return ClassifyWord(word) != WordClass::kCommon; }
-// Whether the dictionaries are installed and loaded (loads them).
+// Whether the dictionary image was found (maps it).
 bool DictionaryAvailable();
-// Starts loading the dictionaries (~50 ms for en_US and en_GB) in the background, so a
-// cold `discreet check` overlaps it with building the Linter and reading its input.
-void PreloadDictionaries();
+// Throws ConfigError naming the image when it exists but cannot be used.
+void CheckDictionary();
 
 // ---------------------------------------------------------------------------------------
 // Context: how strongly each sentence and paragraph says the draft is about a client, and
