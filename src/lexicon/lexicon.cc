@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
+#include <limits>
 
 #include "error.h"
 #include "lexicon/lexicon_image.h"
@@ -61,21 +63,27 @@ Lexicon::Lexicon(std::string name, TsvTable table) : name_(std::move(name)), tab
       throw ConfigError(table_.path() + ": expected the columns " + want);
     }
     for (auto c : schema->key_columns) keys.push_back(*table_.Column(c));
-    for (auto c : schema->share_columns) {
+    own_numbers_.resize(table_.columns());
+    auto read_numbers = [&](std::string_view c, auto&& check) {
       size_t col = *table_.Column(c);
+      std::vector<double>& values = own_numbers_[col];
+      values.assign(table_.rows(), std::numeric_limits<double>::quiet_NaN());
       for (size_t r = 0; r < table_.rows(); ++r) {
-        if (table_.Cell(r, col).empty()) continue;
-        double v = table_.Number(r, col);
+        std::string_view cell = table_.Cell(r, col);
+        if (cell.empty()) continue;
+        values[r] = table_.Number(r, col, cell);
+        check(r, values[r]);
+      }
+    };
+    for (auto c : schema->share_columns)
+      read_numbers(c, [&](size_t r, double v) {
         if (!(v > 0 && v <= 1)) throw ConfigError(Where(table_, r) + ": " + std::string(c) + " must be in (0, 1]");
-      }
-    }
-    for (auto c : schema->count_columns) {
-      size_t col = *table_.Column(c);
-      for (size_t r = 0; r < table_.rows(); ++r) {
-        if (table_.Cell(r, col).empty()) continue;
-        if (!(table_.Number(r, col) > 0)) throw ConfigError(Where(table_, r) + ": " + std::string(c) + " must be above 0");
-      }
-    }
+      });
+    for (auto c : schema->count_columns)
+      read_numbers(c, [&](size_t r, double v) {
+        if (!(v > 0)) throw ConfigError(Where(table_, r) + ": " + std::string(c) + " must be above 0");
+      });
+    for (const std::vector<double>& values : own_numbers_) numbers_.emplace_back(values);
   } else if (table_.columns() > 0) {
     keys.push_back(0);
   }
@@ -92,8 +100,8 @@ Lexicon::Lexicon(std::string name, TsvTable table) : name_(std::move(name)), tab
   }
 }
 
-Lexicon::Lexicon(std::string name, TsvTable table, PhraseIndex index)
-    : name_(std::move(name)), table_(std::move(table)), index_(std::move(index)) {
+Lexicon::Lexicon(std::string name, TsvTable table, PhraseIndex index, std::vector<std::span<const double>> numbers)
+    : name_(std::move(name)), table_(std::move(table)), index_(std::move(index)), numbers_(std::move(numbers)) {
   for (size_t c = 0; c < table_.columns(); ++c) columns_.emplace_back(std::string(table_.header()[c]), c);
 }
 
@@ -111,6 +119,10 @@ std::string_view Lexicon::Get(size_t row, std::string_view column) const {
 std::optional<double> Lexicon::GetNumber(size_t row, std::string_view column) const {
   auto c = ColumnIndex(column);
   if (!c) return std::nullopt;
+  if (std::span<const double> values = Numbers(*c); !values.empty()) {
+    const double v = values[row];
+    return std::isnan(v) ? std::nullopt : std::optional<double>(v);
+  }
   const std::string_view cell = table_.Cell(row, *c);
   if (cell.empty()) return std::nullopt;
   return table_.Number(row, *c, cell);

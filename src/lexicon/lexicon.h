@@ -35,8 +35,9 @@ class Lexicon {
  public:
   // Checks the table against its schema and indexes it; throws ConfigError.
   Lexicon(std::string name, TsvTable table);
-  // A lexicon checked and indexed earlier (a compiled image).
-  Lexicon(std::string name, TsvTable table, PhraseIndex index);
+  // A lexicon checked and indexed earlier (a compiled image), with its number columns
+  // already read (Numbers).
+  Lexicon(std::string name, TsvTable table, PhraseIndex index, std::vector<std::span<const double>> numbers);
 
   const std::string& name() const { return name_; }
   const TsvTable& table() const { return table_; }
@@ -48,6 +49,11 @@ class Lexicon {
   std::string_view Get(size_t row, std::string_view column) const;
   // The number in that cell, when the column exists and the cell is not empty.
   std::optional<double> GetNumber(size_t row, std::string_view column) const;
+  // The schema's share and count columns read once, a value per row (NaN for an empty
+  // cell), so that GetNumber at nearly every token parses nothing; empty for the others.
+  std::span<const double> Numbers(size_t column) const {
+    return column < numbers_.size() ? numbers_[column] : std::span<const double>();
+  }
 
  private:
   std::optional<size_t> ColumnIndex(std::string_view column) const;
@@ -55,6 +61,8 @@ class Lexicon {
   TsvTable table_;
   PhraseIndex index_;
   std::vector<std::pair<std::string, size_t>> columns_;  // a few columns: a scan beats a map
+  std::vector<std::span<const double>> numbers_;          // by column (Numbers)
+  std::vector<std::vector<double>> own_numbers_;          // what numbers_ views, when parsed here
 };
 
 class LexiconSet {

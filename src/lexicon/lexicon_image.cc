@@ -16,7 +16,7 @@
 namespace discreet {
 namespace {
 
-constexpr std::string_view kMagic = "DSCLEX03";
+constexpr std::string_view kMagic = "DSCLEX04";
 
 // One line per source file: name, size and modification time in nanoseconds.
 std::string Fingerprint(const std::filesystem::path& dir) {
@@ -67,6 +67,8 @@ void WriteLexiconImage(const std::filesystem::path& dir, const std::filesystem::
     image_io::Append(image, lex.table().data());
     image_io::Append(image, lex.table().row_starts().data(), lex.table().row_starts().size_bytes());
     lex.index().AppendImage(image);
+    for (size_t c = 0; c < lex.table().columns(); ++c)
+      image_io::Append(image, lex.Numbers(c).data(), lex.Numbers(c).size_bytes());
   }
   std::filesystem::create_directories(out.parent_path());
   std::filesystem::path tmp = out;
@@ -116,7 +118,13 @@ std::shared_ptr<const LexiconSet> LoadLexiconImage(const std::filesystem::path& 
     for (uint32_t start : row_starts)
       if (start >= data->size()) return nullptr;
     TsvTable table = TsvTable::View(std::string(*source), *data, row_starts, mapping);
-    set->Add(std::make_unique<Lexicon>(std::string(*name), std::move(table), std::move(*index)));
+    std::vector<std::span<const double>> numbers;
+    for (size_t c = 0; c < table.columns(); ++c) {
+      auto values = image_io::Take(image);
+      if (!values || (!values->empty() && values->size() != row_starts.size() * sizeof(double))) return nullptr;
+      numbers.emplace_back(reinterpret_cast<const double*>(values->data()), values->size() / sizeof(double));
+    }
+    set->Add(std::make_unique<Lexicon>(std::string(*name), std::move(table), std::move(*index), std::move(numbers)));
   }
   return set;
 }

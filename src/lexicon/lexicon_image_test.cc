@@ -34,8 +34,19 @@ TEST(LexiconImageTest, SameAnswersAsTheText) {
     ASSERT_NE(a, nullptr) << name;
     ASSERT_EQ(a->rows(), b->rows());
     for (size_t r = 0; r < b->rows(); ++r)
-      for (size_t c = 0; c < b->table().columns(); ++c) EXPECT_EQ(a->table().Cell(r, c), b->table().Cell(r, c));
+      for (size_t c = 0; c < b->table().columns(); ++c) {
+        EXPECT_EQ(a->table().Cell(r, c), b->table().Cell(r, c));
+        // Number columns come read from the image, the same values as the text's.
+        std::string_view column = b->table().header()[c];
+        EXPECT_EQ(a->Numbers(c).size(), b->Numbers(c).size()) << name << "." << column;
+        if (!b->Numbers(c).empty())
+          EXPECT_EQ(a->GetNumber(r, column), b->GetNumber(r, column)) << name << "." << column << " row " << r;
+      }
   }
+  EXPECT_EQ(mapped->Find("places")->GetNumber(0, "population"), 8804190);
+  EXPECT_EQ(mapped->Find("places")->GetNumber(2, "population"), std::nullopt);  // an empty cell
+  EXPECT_EQ(mapped->Find("places")->Numbers(0).size(), 0u);                      // name: not a number column
+  EXPECT_EQ(mapped->Find("roles")->GetNumber(0, "holders"), 1);
   EXPECT_EQ(mapped->Find("places")->index().Lookup("new york city").size(), 1u);
   EXPECT_EQ(mapped->Find("places")->index().Lookup("ZURICH").size(), 1u);
   EXPECT_EQ(mapped->Find("roles")->index().Lookup("Chief Executive").size(), 1u);

@@ -92,6 +92,8 @@ int main(int argc, char** argv) {
       else if (!title.empty() && Hunspell_spell(us, title.c_str()))
         forms.emplace_back(title, WordClass::kProperOnly);
     }
+    Hunspell_destroy(us);  // before the exit, for LeakSanitizer in the sanitizer build
+    Hunspell_destroy(gb);
     discreet::Dictionary::Write(forms, argv[1]);
     std::cout << "discreet-dictc: " << forms.size() << " forms from " << candidates.size() << " candidates\n";
     return 0;
