@@ -74,7 +74,7 @@ std::optional<int> DecadeToken(const std::vector<Token>& tokens, size_t i, size_
     return (k[0] - '0') * 10;
   }
   for (const AgeWord& w : kAgeWords)
-    if (k == w.word && w.to - w.from == 9 && w.from >= 20 && k.ends_with("ies")) return w.from;
+    if (SameWord(k, w.word) && w.to - w.from == 9 && w.from >= 20 && k.ends_with("ies")) return w.from;
   return std::nullopt;
 }
 
@@ -102,7 +102,7 @@ class AgeDetector : public Detector {
 
       // Age words: nonagenarian, octogenarian, "in her eighties".
       for (const AgeWord& w : kAgeWords) {
-        if (t.key != w.word) continue;
+        if (!SameWord(t.key, w.word)) continue;
         if (t.key.ends_with("ies")) break;  // decades are handled below with their context
         if (t.key == "teenager") break;      // too common to be worth a finding
         size_t first = i;

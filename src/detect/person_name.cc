@@ -50,7 +50,7 @@ constexpr std::array<Title, 42> kTitles = {{
 TitleKind TitleOf(std::string_view key) {
   if (key.size() < 2 || key.size() > 9) return TitleKind::kNone;
   for (const Title& t : kTitles)
-    if (t.key == key) return t.kind;
+    if (SameWord(t.key, key)) return t.kind;
   return TitleKind::kNone;
 }
 
