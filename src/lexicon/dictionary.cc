@@ -12,10 +12,9 @@
 
 #include <algorithm>
 #include <bit>
-#include <cstdlib>
 #include <cstring>
-#include <fstream>
 
+#include "data_dir.h"
 #include "error.h"
 #include "lexicon/image_io.h"
 #include "text/fold.h"
@@ -165,30 +164,9 @@ void Dictionary::Write(const std::vector<std::pair<std::string, WordClass>>& for
   image_io::Append(image, &entries, sizeof entries);
   image_io::Append(image, slots.data(), slots.size() * sizeof(uint32_t));
   image_io::Append(image, pool);
-
-  std::error_code ec;
-  std::filesystem::create_directories(out.parent_path(), ec);
-  std::filesystem::path tmp = out;
-  tmp += ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f.write(image.data(), static_cast<std::streamsize>(image.size()));
-    if (!f) throw ConfigError(tmp.string() + ": cannot write");
-  }
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) throw ConfigError(out.string() + ": cannot write: " + ec.message());
+  image_io::WriteAtomically(out, image);
 }
 
-std::filesystem::path DictionaryImagePath() {
-  namespace fs = std::filesystem;
-  if (const char* env = std::getenv("DISCREET_DICTIONARY_IMAGE"); env && *env) return env;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    fs::path installed = exe.parent_path().parent_path() / "share" / "discreet" / "dictionary.bin";
-    if (fs::exists(installed, ec)) return installed;
-  }
-  return fs::path(DISCREET_BUILD_DIR) / "dictionary.bin";
-}
+std::filesystem::path DictionaryImagePath() { return BuiltFilePath("DISCREET_DICTIONARY_IMAGE", "dictionary.bin"); }
 
 }  // namespace discreet

@@ -4,9 +4,13 @@
 
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "error.h"
 
 namespace discreet::image_io {
 
@@ -30,6 +34,22 @@ inline std::optional<std::string_view> Take(std::string_view& image) {
   std::string_view piece = image.substr(8, size);
   image.remove_prefix(8 + padded);
   return piece;
+}
+
+// Writes `image` to `out` atomically: a temporary file beside it, then a rename, so a
+// reader never maps half an image. Throws ConfigError.
+inline void WriteAtomically(const std::filesystem::path& out, std::string_view image) {
+  std::error_code ec;
+  std::filesystem::create_directories(out.parent_path(), ec);
+  std::filesystem::path tmp = out;
+  tmp += ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f.write(image.data(), static_cast<std::streamsize>(image.size()));
+    if (!f) throw ConfigError(tmp.string() + ": cannot write");
+  }
+  std::filesystem::rename(tmp, out, ec);
+  if (ec) throw ConfigError(out.string() + ": cannot write: " + ec.message());
 }
 
 }  // namespace discreet::image_io

@@ -7,9 +7,8 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
-#include <fstream>
 
+#include "data_dir.h"
 #include "error.h"
 #include "lexicon/image_io.h"
 
@@ -41,15 +40,7 @@ struct Mapping {
 }  // namespace
 
 std::filesystem::path LexiconImagePath(const std::string& locale) {
-  namespace fs = std::filesystem;
-  if (const char* env = std::getenv("DISCREET_LEXICON_IMAGE"); env && *env) return env;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    fs::path installed = exe.parent_path().parent_path() / "share" / "discreet" / "lexicons" / (locale + ".bin");
-    if (fs::exists(installed, ec)) return installed;
-  }
-  return fs::path(DISCREET_BUILD_DIR) / "lexicons" / (locale + ".bin");
+  return BuiltFilePath("DISCREET_LEXICON_IMAGE", std::filesystem::path("lexicons") / (locale + ".bin"));
 }
 
 void WriteLexiconImage(const std::filesystem::path& dir, const std::filesystem::path& out) {
@@ -70,15 +61,7 @@ void WriteLexiconImage(const std::filesystem::path& dir, const std::filesystem::
     for (size_t c = 0; c < lex.table().columns(); ++c)
       image_io::Append(image, lex.Numbers(c).data(), lex.Numbers(c).size_bytes());
   }
-  std::filesystem::create_directories(out.parent_path());
-  std::filesystem::path tmp = out;
-  tmp += ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f.write(image.data(), static_cast<std::streamsize>(image.size()));
-    if (!f) throw ConfigError(tmp.string() + ": cannot write");
-  }
-  std::filesystem::rename(tmp, out);
+  image_io::WriteAtomically(out, image);
 }
 
 std::shared_ptr<const LexiconSet> LoadLexiconImage(const std::filesystem::path& path,
