@@ -22,30 +22,32 @@ constexpr std::string_view kSource = "builtin/age";
 constexpr int kMaxAge = 110;
 
 // Words before "(34)" that make the number a person's age.
-constexpr std::string_view kPersonNouns[] = {"client", "woman", "man", "lady", "guy", "mom", "dad", "mother",
-                                             "father", "son", "daughter", "wife", "husband", "patient", "boy",
-                                             "girl", "gentleman", "grandma", "grandpa", "widow", "widower",
-                                             "friend", "nurse", "teacher", "veteran", "runner", "athlete"};
+constexpr WordSet kPersonNouns({"client", "woman",  "man",       "lady",     "guy",     "mom",     "dad",
+                                "mother", "father", "son",       "daughter", "wife",    "husband", "patient",
+                                "boy",    "girl",   "gentleman", "grandma",  "grandpa", "widow",   "widower",
+                                "friend", "nurse",  "teacher",   "veteran",  "runner",  "athlete"});
 // Words after a decade that make it an era, not an age: 80s music.
-constexpr std::string_view kEraNouns[] = {"music", "song", "songs", "hits", "movie", "movies", "film", "films",
-                                          "style", "fashion", "vibes", "rock", "pop", "hair", "night", "party",
-                                          "playlist", "decor", "show", "shows", "tv", "cartoons", "era",
-                                          "degrees", "minutes", "min", "mph", "percent", "%", "f", "c"};
+constexpr WordSet kEraNouns({"music",    "song",    "songs", "hits",    "movie", "movies",   "film",  "films",
+                             "style",    "fashion", "vibes", "rock",    "pop",   "hair",     "night", "party",
+                             "playlist", "decor",   "show",  "shows",   "tv",    "cartoons", "era",   "degrees",
+                             "minutes",  "min",     "mph",   "percent", "%",     "f",        "c"});
 // Units that make "turning 90" something else: turning 90 degrees.
-constexpr std::string_view kUnits[] = {"degrees", "degree", "minutes", "minute", "min", "mins", "seconds",
-                                       "percent", "%", "pounds", "lbs", "kg", "miles", "km", "mph", "dollars",
-                                       "sessions", "session", "clients", "people", "days", "weeks", "hours",
-                                       // "aged 12 months" is a whiskey or a cheese, not a person
-                                       "months", "month"};
+constexpr WordSet kUnits({"degrees", "degree", "minutes", "minute", "min", "mins", "seconds", "percent", "%", "pounds",
+                          "lbs", "kg", "miles", "km", "mph", "dollars", "sessions", "session", "clients", "people",
+                          "days", "weeks", "hours",
+                          // "aged 12 months" is a whiskey or a cheese, not a person
+                          "months", "month"});
 
 // Things with ages that are not people: "a 100-year-old building", "the tree is 85 years
 // old", "her 15-year-old cat" (a pet's age says little about its owner).
-constexpr std::string_view kObjectNouns[] = {
-    "building", "buildings", "house", "houses", "home", "tree", "trees", "oak", "recipe", "recipes", "table",
-    "company", "business", "studio", "shop", "store", "practice", "clinic", "spa", "tradition", "barn", "church",
-    "bridge", "mill", "farm", "brand", "car", "truck", "wine", "whiskey", "scotch", "bottle", "floor", "floors",
-    "technique", "method", "mattress", "photo", "picture", "painting", "song", "movie", "book", "piano",
-    "dog", "cat", "horse", "pony", "parrot", "tortoise", "turtle", "pet", "puppy", "kitten"};
+constexpr WordSet kObjectNouns({"building", "buildings", "house",    "houses",  "home",     "tree",      "trees",
+                                "oak",      "recipe",    "recipes",  "table",   "company",  "business",  "studio",
+                                "shop",     "store",     "practice", "clinic",  "spa",      "tradition", "barn",
+                                "church",   "bridge",    "mill",     "farm",    "brand",    "car",       "truck",
+                                "wine",     "whiskey",   "scotch",   "bottle",  "floor",    "floors",    "technique",
+                                "method",   "mattress",  "photo",    "picture", "painting", "song",      "movie",
+                                "book",     "piano",     "dog",      "cat",     "horse",    "pony",      "parrot",
+                                "tortoise", "turtle",    "pet",      "puppy",   "kitten"});
 
 struct AgeWord {
   std::string_view word;

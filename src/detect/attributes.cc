@@ -71,9 +71,9 @@ const std::unordered_map<std::string_view, Animal>& Animals() {
 }
 
 // Words that may stand between a count and the animal: 50 rescue cats.
-constexpr std::string_view kPetAdjectives[] = {"rescue", "rescued", "feral", "stray", "pet", "foster", "adopted",
-                                               "senior", "indoor", "outdoor", "little", "big", "small", "barn",
-                                               "house", "show", "shelter", "pygmy", "miniature", "mini"};
+constexpr WordSet kPetAdjectives({"rescue", "rescued", "feral",   "stray",  "pet",       "foster", "adopted",
+                                  "senior", "indoor",  "outdoor", "little", "big",       "small",  "barn",
+                                  "house",  "show",    "shelter", "pygmy",  "miniature", "mini"});
 // Terms that count only in a sentence about a person, and words next to them that give
 // them their everyday sense.
 struct Ambiguous {
@@ -120,16 +120,15 @@ const std::vector<Ambiguous>& AmbiguousTerms() {
   return v;
 }
 // Words after a wheelchair/service dog phrase that make it about the building: accessible.
-constexpr std::string_view kAccessWords[] = {"accessible", "access", "ramp", "ramps", "friendly", "parking",
-                                             "welcome", "allowed", "lift", "entrance", "available"};
-constexpr std::string_view kHeightNounsNot[] = {"table", "tables", "ceiling", "ceilings", "fence", "tree", "trees",
-                                                "wall", "walls", "pole", "board", "boards", "ladder", "hose",
-                                                "cord", "cable", "boat", "sub", "sandwich", "wave", "waves",
-                                                "drop", "distance", "radius", "rule", "deep", "long", "wide",
-                                                "snake", "python", "gator", "shark"};
-constexpr std::string_view kHairColours[] = {"purple", "pink", "blue", "green", "rainbow", "lavender", "teal",
-                                             "turquoise", "orange", "red", "silver", "platinum", "blonde", "blond",
-                                             "white", "black", "grey", "gray", "neon", "violet", "magenta"};
+constexpr WordSet kAccessWords({"accessible", "access", "ramp", "ramps", "friendly", "parking", "welcome", "allowed",
+                                "lift", "entrance", "available"});
+constexpr WordSet kHeightNounsNot({"table", "tables", "ceiling",  "ceilings", "fence",  "tree",   "trees",    "wall",
+                                   "walls", "pole",   "board",    "boards",   "ladder", "hose",   "cord",     "cable",
+                                   "boat",  "sub",    "sandwich", "wave",     "waves",  "drop",   "distance", "radius",
+                                   "rule",  "deep",   "long",     "wide",     "snake",  "python", "gator",    "shark"});
+constexpr WordSet kHairColours({"purple",    "pink",   "blue", "green",  "rainbow",  "lavender", "teal",
+                                "turquoise", "orange", "red",  "silver", "platinum", "blonde",   "blond",
+                                "white",     "black",  "grey", "gray",   "neon",     "violet",   "magenta"});
 
 // Share of US adults at or above (tall) / at or below (short) `inches`, from two normal
 // curves (CDC 2015-2018: men 69.0 in ± 3.0, women 63.5 in ± 2.8), about 78% of people
@@ -434,8 +433,7 @@ class AttributesDetector : public Detector {
     // "Walker's", "Twins'" are names and teams; a term that is itself a person ("the
     // widower's back") keeps its possessive. A phrase in the possessive is about something
     // else ("we lost her husband's booking").
-    static constexpr std::string_view kPersonTerms[] = {"widow", "widower", "amputee", "redhead", "brunette",
-                                                        "newlywed", "albino"};
+    static constexpr WordSet kPersonTerms({"widow", "widower", "amputee", "redhead", "brunette", "newlywed", "albino"});
     if (tokens[m->last].possessive && (!single || !In(kPersonTerms, tokens[m->last].key))) return false;
     double f = attrs_->GetNumber(row, "frequency").value_or(0.01);
     std::vector<std::string> suggestions;

@@ -22,15 +22,15 @@ using qi::KeyOf;
 constexpr std::string_view kSource = "builtin/occupation";
 
 // The writer's own trade: not a detail about a client.
-constexpr std::string_view kOwnTrades[] = {"massage therapist", "mental health counselor",
-                                           "marriage and family therapist", "esthetician"};
+constexpr WordSet kOwnTrades({"massage therapist", "mental health counselor", "marriage and family therapist",
+                              "esthetician"});
 // Words right before a job that make it generic or the studio's own staff.
-constexpr std::string_view kGenericBefore[] = {"your", "our", "any", "every", "ask", "consult", "see", "call",
-                                               "contact", "each", "no", "fellow", "future", "aspiring", "other",
-                                               "to", "for", "become", "becoming", "many", "most", "some"};
+constexpr WordSet kGenericBefore({"your",    "our",    "any",      "every",  "ask",    "consult",  "see",   "call",
+                                  "contact", "each",   "no",       "fellow", "future", "aspiring", "other", "to",
+                                  "for",     "become", "becoming", "many",   "most",   "some"});
 // Words before a job that say it is about one person: a local firefighter.
-constexpr std::string_view kPersonBefore[] = {"local", "retired", "former", "off-duty", "veteran", "ex",
-                                              "semi-retired", "working", "lead", "head", "senior", "young"};
+constexpr WordSet kPersonBefore({"local", "retired", "former", "off-duty", "veteran", "ex", "semi-retired", "working",
+                                 "lead", "head", "senior", "young"});
 // Roster sizes by league: how many people "a player of <team>" could be.
 struct League {
   std::string_view league;
@@ -45,10 +45,11 @@ constexpr League kLeagues[] = {
     {"Premier League", "", 25, "a pro athlete"},      {"La Liga", "", 25, "a pro athlete"},
     {"Serie A", "", 25, "a pro athlete"},             {"Bundesliga", "", 25, "a pro athlete"},
     {"Ligue 1", "", 25, "a pro athlete"}};
-constexpr std::string_view kSchoolSubjects[] = {
-    "grade", "kindergarten", "preschool", "math", "english", "science", "history", "art", "music", "gym", "pe",
-    "spanish", "french", "chemistry", "biology", "physics", "band", "choir", "special", "middle", "high",
-    "elementary", "school", "college", "yoga", "piano", "dance", "swim", "ballet"};
+constexpr WordSet kSchoolSubjects({"grade",   "kindergarten", "preschool", "math",       "english", "science",
+                                   "history", "art",          "music",     "gym",        "pe",      "spanish",
+                                   "french",  "chemistry",    "biology",   "physics",    "band",    "choir",
+                                   "special", "middle",       "high",      "elementary", "school",  "college",
+                                   "yoga",    "piano",        "dance",     "swim",       "ballet"});
 
 class OccupationDetector : public Detector {
  public:

@@ -56,61 +56,88 @@ TitleKind TitleOf(std::string_view key) {
 
 // Words right before a name that make it a person: "thanks Sally", "my client Sally".
 bool IsStrongBefore(std::string_view k) {
-  return In(k, {"thanks", "thx", "tysm", "congrats", "congratulations", "congratz", "welcome", "hi", "hey", "hello",
-                "hiya", "dear", "named", "called", "client", "clients", "patient", "customer", "regular", "bday",
-                "birthday", "cheers", "kudos", "props", "shoutout", "bravo", "grats", "ty"});
+  static constexpr WordSet kWords(
+      {"thanks",   "thx",      "tysm",    "congrats", "congratulations", "congratz", "welcome", "hi",
+       "hey",      "hello",    "hiya",    "dear",     "named",           "called",   "client",  "clients",
+       "patient",  "customer", "regular", "bday",     "birthday",        "cheers",   "kudos",   "props",
+       "shoutout", "bravo",    "grats",   "ty"});
+  return In(kWords, k);
 }
 // Words before "to" that make what follows a person: "huge thanks to marcus".
 bool IsStrongBeforeTo(std::string_view k) {
-  return In(k, {"thanks", "you", "out", "shoutout", "congrats", "congratulations", "birthday", "welcome", "kudos",
-                "props", "cheers", "goes", "bday"});
+  static constexpr WordSet kWords({"thanks", "you", "out", "shoutout", "congrats", "congratulations", "birthday",
+                                   "welcome", "kudos", "props", "cheers", "goes", "bday"});
+  return In(kWords, k);
 }
 bool IsWeakBefore(std::string_view k) {
-  return In(k, {"from", "with", "to", "for", "by", "and", "or", "via", "w", "cc", "ask", "asked", "told", "tell",
-                "tells", "saw", "see", "met", "meet", "massaged", "treated", "love", "hug", "hugs", "thank", "miss"});
+  static constexpr WordSet kWords({"from", "with",     "to",      "for",  "by",   "and",   "or",    "via", "w",
+                                   "cc",   "ask",      "asked",   "told", "tell", "tells", "saw",   "see", "met",
+                                   "meet", "massaged", "treated", "love", "hug",  "hugs",  "thank", "miss"});
+  return In(kWords, k);
 }
 bool IsPlaceBefore(std::string_view k) {
-  return In(k, {"from", "to", "for", "by", "via", "in", "near", "at", "around", "outside", "visit", "visiting"});
+  static constexpr WordSet kWords(
+      {"from", "to", "for", "by", "via", "in", "near", "at", "around", "outside", "visit", "visiting"});
+  return In(kWords, k);
 }
 // Verbs after a name that make it a person: "Sally came in", "Kevin swears by ...".
 bool IsPersonAfter(std::string_view k) {
-  return In(k, {"is", "was", "has", "had", "came", "comes", "said", "says", "told", "tells", "booked", "asked", "asks",
-                "loves", "loved", "swears", "swore", "brought", "called", "texted", "messaged", "wants", "wanted",
-                "needs", "needed", "got", "gets", "did", "does", "who", "just", "hurt", "injured", "tore", "broke",
-                "ran", "finished", "went", "left", "arrived", "walked", "cried", "felt", "feels", "mentioned",
-                "complained", "recommended", "referred", "thanks", "thanked", "mentioned", "shared", "sent"});
+  static constexpr WordSet kWords(
+      {"is",         "was",         "has",      "had",     "came",    "comes",   "said",   "says",  "told",
+       "tells",      "booked",      "asked",    "asks",    "loves",   "loved",   "swears", "swore", "brought",
+       "called",     "texted",      "messaged", "wants",   "wanted",  "needs",   "needed", "got",   "gets",
+       "did",        "does",        "who",      "just",    "hurt",    "injured", "tore",   "broke", "ran",
+       "finished",   "went",        "left",     "arrived", "walked",  "cried",   "felt",   "feels", "mentioned",
+       "complained", "recommended", "referred", "thanks",  "thanked", "shared",  "sent"});
+  return In(kWords, k);
 }
 // After a possessive name: "Sally's back", "Kevin's wife".
 bool IsPersonalNoun(std::string_view k) {
-  return In(k, {"back", "shoulder", "shoulders", "neck", "knee", "knees", "hip", "hips", "leg", "legs", "arm", "arms",
-                "foot", "feet", "hand", "hands", "wrist", "head", "jaw", "mom", "mum", "dad", "husband", "wife",
-                "partner", "son", "daughter", "kids", "baby", "boyfriend", "girlfriend", "wedding", "birthday",
-                "surgery", "injury", "pain", "appointment", "session", "massage", "recovery", "pregnancy", "first",
-                "story", "mother", "father", "sister", "brother", "family", "health", "body", "muscles", "posture",
-                "physio", "doctor", "therapist", "case", "visit", "progress", "journey", "diagnosis"});
+  static constexpr WordSet kWords(
+      {"back",        "shoulder", "shoulders", "neck",       "knee",      "knees",    "hip",     "hips",   "leg",
+       "legs",        "arm",      "arms",      "foot",       "feet",      "hand",     "hands",   "wrist",  "head",
+       "jaw",         "mom",      "mum",       "dad",        "husband",   "wife",     "partner", "son",    "daughter",
+       "kids",        "baby",     "boyfriend", "girlfriend", "wedding",   "birthday", "surgery", "injury", "pain",
+       "appointment", "session",  "massage",   "recovery",   "pregnancy", "first",    "story",   "mother", "father",
+       "sister",      "brother",  "family",    "health",     "body",      "muscles",  "posture", "physio", "doctor",
+       "therapist",   "case",     "visit",     "progress",   "journey",   "diagnosis"});
+  return In(kWords, k);
 }
 // Organisation words after a capitalised name: "Kevin Foods", "Maria Santos Wellness".
 bool IsBusinessWord(std::string_view k) {
-  return In(k, {"inc", "llc", "ltd", "co", "corp", "company", "group", "foods", "wellness", "fitness", "yoga",
-                "massage", "therapy", "therapies", "salon", "spa", "studio", "studios", "cafe", "bakery", "brewing",
-                "realty", "law", "insurance", "motors", "pharmacy", "clinic", "chiropractic", "dental", "collective",
-                "foundation", "fund", "award", "awards", "prize", "cup", "trophy", "bowl", "series", "open",
-                "classic", "marathon", "tour", "festival", "day", "week", "month", "act", "syndrome", "disease",
-                "method", "technique", "test", "scale", "hall", "arena", "center", "centre", "county", "city"});
+  static constexpr WordSet kWords(
+      {"inc",      "llc",      "ltd",    "co",           "corp",    "company",    "group",      "foods",
+       "wellness", "fitness",  "yoga",   "massage",      "therapy", "therapies",  "salon",      "spa",
+       "studio",   "studios",  "cafe",   "bakery",       "brewing", "realty",     "law",        "insurance",
+       "motors",   "pharmacy", "clinic", "chiropractic", "dental",  "collective", "foundation", "fund",
+       "award",    "awards",   "prize",  "cup",          "trophy",  "bowl",       "series",     "open",
+       "classic",  "marathon", "tour",   "festival",     "day",     "week",       "month",      "act",
+       "syndrome", "disease",  "method", "technique",    "test",    "scale",      "hall",       "arena",
+       "center",   "centre",   "county", "city"});
+  return In(kWords, k);
 }
 // Lower-case words that are given names too but almost never one in lowercase prose.
 bool IsLowercaseFunctionName(std::string_view k) {
-  return k.size() <= 2 || In(k, {"will", "may", "van", "can", "les", "bill", "rich", "page", "guy", "king", "art",
-                                 "sue", "pat", "don", "ray", "mark", "jack", "bob", "rob", "joy", "hope", "faith",
-                                 "grace", "june", "april", "august", "summer", "autumn", "chase", "hunter", "dawn",
-                                 "eve", "sky", "star", "honey", "sunny", "rose", "lily", "ivy", "iris", "daisy",
-                                 "holly", "ruby", "pearl", "amber", "crystal", "jade", "sage", "river", "ocean",
-                                 "storm", "angel", "baby", "precious", "major", "prince", "princess", "royal"});
+  static constexpr WordSet kWords(
+      {"will",  "may",   "van",   "can",      "les",   "bill",    "rich",     "page",   "guy",   "king",
+       "art",   "sue",   "pat",   "don",      "ray",   "mark",    "jack",     "bob",    "rob",   "joy",
+       "hope",  "faith", "grace", "june",     "april", "august",  "summer",   "autumn", "chase", "hunter",
+       "dawn",  "eve",   "sky",   "star",     "honey", "sunny",   "rose",     "lily",   "ivy",   "iris",
+       "daisy", "holly", "ruby",  "pearl",    "amber", "crystal", "jade",     "sage",   "river", "ocean",
+       "storm", "angel", "baby",  "precious", "major", "prince",  "princess", "royal"});
+  return k.size() <= 2 || In(kWords, k);
 }
 bool IsParticle(std::string_view k) {
-  return In(k, {"van", "von", "de", "del", "della", "der", "den", "di", "da", "dos", "das", "du", "la", "le", "bin",
-                "binti", "bint", "al", "el", "ter", "ten", "st", "mac", "ap", "ibn"});
+  static constexpr WordSet kWords({"van", "von", "de",  "del", "della", "der", "den",   "di",   "da",
+                                   "dos", "das", "du",  "la",  "le",    "bin", "binti", "bint", "al",
+                                   "el",  "ter", "ten", "st",  "mac",   "ap",  "ibn"});
+  return In(kWords, k);
 }
+
+// "Austin is ...": a place can be the subject of these as well as a person.
+constexpr WordSet kPlainVerbs({"is", "was", "has", "had"});
+// "@jenny_runs thanks for coming in".
+constexpr WordSet kThanksAfter({"thanks", "thank", "congrats", "congratulations", "welcome", "you"});
 
 struct NameWord {
   bool given = false, surname = false;
@@ -501,8 +528,7 @@ class PersonNameDetector : public Detector {
     } else if (PlaceLike(t, s, i)) {
       // "Austin", "Charlotte": a person only by what people do, not by "from" or "in".
       ok = cues.strong || (cues.weak_before && !cues.place_before) ||
-           (cues.person_after && !In(tokens[who::NextWord(tokens, i)].key, {"is", "was", "has", "had"})) ||
-           cues.possessive_personal;
+           (cues.person_after && !In(kPlainVerbs, tokens[who::NextWord(tokens, i)].key)) || cues.possessive_personal;
     } else {
       ok = cues.strong || cues.weak_before || cues.person_after || cues.possessive_personal ||
            (first.upper && informative && !sentence_start) || (t.possessive && first.upper);
@@ -524,9 +550,7 @@ class PersonNameDetector : public Detector {
     bool person = cues.strong || cues.weak_before || cues.person_after;
     if (!person) {
       long n = who::NextWord(tokens, i);
-      if (n >= 0 && tokens[n].sentence == tokens[i].sentence &&
-          In(tokens[n].key, {"thanks", "thank", "congrats", "congratulations", "welcome", "you"}))
-        person = true;
+      if (n >= 0 && tokens[n].sentence == tokens[i].sentence && In(kThanksAfter, tokens[n].key)) person = true;
     }
     if (!person) return;
     Finding f = who::MakeFinding("person-name", id(), tokens[i].span, Severity::kWarning,

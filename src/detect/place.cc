@@ -23,47 +23,48 @@ using qi::KeyOf;
 constexpr std::string_view kSource = "builtin/place";
 
 // Words before a place that say "this is a place": in Tucson, from Pinedale.
-constexpr std::string_view kPlacePreps[] = {"in", "from", "near", "outside", "around", "downtown", "visiting",
-                                            "across", "through", "throughout", "nearby", "uptown", "midtown"};
+constexpr WordSet kPlacePreps({"in", "from", "near", "outside", "around", "downtown", "visiting", "across", "through",
+                               "throughout", "nearby", "uptown", "midtown"});
 // Verbs after which "to X" is travel to a place: moved to Tucson.
-constexpr std::string_view kMoveVerbs[] = {"moved", "move", "moving", "relocated", "relocating", "drove", "drives",
-                                           "driving", "flew", "flies", "commutes", "commute", "commuting", "trip",
-                                           "back", "way", "headed", "heading", "went", "goes", "road"};
+constexpr WordSet kMoveVerbs({"moved",   "move", "moving", "relocated", "relocating", "drove",     "drives",
+                              "driving", "flew", "flies",  "commutes",  "commute",    "commuting", "trip",
+                              "back",    "way",  "headed", "heading",   "went",       "goes",      "road"});
 // Nouns before "of X": the city of Reading.
-constexpr std::string_view kPlaceOfNouns[] = {"city", "town", "village", "suburb", "suburbs", "outskirts",
-                                              "county", "borough", "township", "hamlet", "streets", "people"};
+constexpr WordSet kPlaceOfNouns({"city", "town", "village", "suburb", "suburbs", "outskirts", "county", "borough",
+                                 "township", "hamlet", "streets", "people"});
 // Words after a place that say it is one: a Tucson native.
-constexpr std::string_view kPlaceAfter[] = {"native", "natives", "resident", "residents", "local", "locals",
-                                            "area", "county", "township", "suburbs", "city", "born", "raised",
-                                            "based", "transplant", "neighborhood", "neighbourhood"};
+constexpr WordSet kPlaceAfter({"native", "natives", "resident", "residents", "local", "locals", "area", "county",
+                               "township", "suburbs", "city", "born", "raised", "based", "transplant", "neighborhood",
+                               "neighbourhood"});
 // Titles: "Dr. Lincoln" is a person.
-constexpr std::string_view kTitles[] = {"mr", "mrs", "ms", "miss", "dr", "coach", "sir", "dame", "aunt",
-                                        "auntie", "uncle", "grandpa", "grandma", "father", "sister", "brother",
-                                        "pastor", "rev", "judge", "officer", "nurse", "prof", "professor", "st"};
+constexpr WordSet kTitles({"mr",     "mrs",    "ms",    "miss",    "dr",      "coach",  "sir",       "dame",
+                           "aunt",   "auntie", "uncle", "grandpa", "grandma", "father", "sister",    "brother",
+                           "pastor", "rev",    "judge", "officer", "nurse",   "prof",   "professor", "st"});
 // Words that may stand before a street/landmark word in lowercase without naming it.
-constexpr std::string_view kNotAName[] = {
-    "the", "a", "an", "this", "that", "my", "our", "your", "his", "her", "their", "its", "same", "next", "quiet",
-    "busy", "side", "back", "dead", "one", "new", "old", "local", "nearby", "main", "big", "little", "small",
-    "long", "short", "dirt", "gravel", "private", "public", "country", "city", "town", "on", "at", "in", "by",
-    "to", "of", "and", "or", "for", "with", "every", "any", "some", "no", "high", "middle", "every", "each",
-    "first", "second", "last", "other", "another", "whole", "entire", "open", "closed", "day", "night",
-    "massage", "our", "favorite", "favourite", "home", "dog", "pet", "toll", "yoga", "wellness", "health",
-    "med", "medical", "day", "spa", "nail", "hair", "beauty", "tattoo", "coffee", "gift", "book", "booking"};
+constexpr WordSet kNotAName(
+    {"the",      "a",         "an",    "this",    "that",   "my",     "our",  "your",     "his",    "her",    "their",
+     "its",      "same",      "next",  "quiet",   "busy",   "side",   "back", "dead",     "one",    "new",    "old",
+     "local",    "nearby",    "main",  "big",     "little", "small",  "long", "short",    "dirt",   "gravel", "private",
+     "public",   "country",   "city",  "town",    "on",     "at",     "in",   "by",       "to",     "of",     "and",
+     "or",       "for",       "with",  "every",   "any",    "some",   "no",   "high",     "middle", "each",   "first",
+     "second",   "last",      "other", "another", "whole",  "entire", "open", "closed",   "day",    "night",  "massage",
+     "favorite", "favourite", "home",  "dog",     "pet",    "toll",   "yoga", "wellness", "health", "med",    "medical",
+     "spa",      "nail",      "hair",  "beauty",  "tattoo", "coffee", "gift", "book",     "booking"});
 // Street words that can carry a lowercase name when a preposition stands before: on maple street.
-constexpr std::string_view kFullStreetWords[] = {"street", "avenue", "road", "lane", "drive", "boulevard", "st",
-                                                 "ave", "rd", "ln", "blvd", "dr", "way", "court", "place", "pkwy",
-                                                 "parkway", "highway", "hwy", "terrace", "circle"};
+constexpr WordSet kFullStreetWords({"street", "avenue", "road",    "lane",    "drive", "boulevard", "st",
+                                    "ave",    "rd",     "ln",      "blvd",    "dr",    "way",       "court",
+                                    "place",  "pkwy",   "parkway", "highway", "hwy",   "terrace",   "circle"});
 // Prepositions that put a person by a landmark: by the courthouse.
-constexpr std::string_view kNearPreps[] = {"by", "near", "behind", "beside", "opposite", "outside", "across"};
+constexpr WordSet kNearPreps({"by", "near", "behind", "beside", "opposite", "outside", "across"});
 // US state abbreviations that are also English words: need capitals to count.
-constexpr std::string_view kWordAbbrs[] = {"in", "or", "me", "oh", "hi", "ok", "pa", "de", "ma", "al",
-                                           "co", "la", "id", "ga", "mo", "ne", "wa", "md", "va", "ct"};
+constexpr WordSet kWordAbbrs({"in", "or", "me", "oh", "hi", "ok", "pa", "de", "ma", "al",
+                              "co", "la", "id", "ga", "mo", "ne", "wa", "md", "va", "ct"});
 
 // Months and weekdays: "in March", "the Costco on Sunday" are dates, not places.
-constexpr std::string_view kCalendar[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"};
+constexpr WordSet kCalendar({"january",    "february",  "march",   "april",     "may",      "june",    "july",
+                             "august",     "september", "october", "november",  "december", "monday",  "tuesday",
+                             "wednesday",  "thursday",  "friday",  "saturday",  "sunday",   "mondays", "tuesdays",
+                             "wednesdays", "thursdays", "fridays", "saturdays", "sundays"});
 
 // Neighbourhood phrases: the person lives or works within sight of the writer.
 struct Neighbour {
@@ -295,9 +296,9 @@ class PlaceDetector : public Detector {
     } else if (KeyOf(tokens, qi::PrevWordIn(tokens, first)) != "the") {
       // "the flower shop on Elm", "the nail salon on 5th": one lowercase word of what the
       // business is may stand between "the" and it.
-      static constexpr std::string_view kNotKind[] = {"a", "an", "this", "that", "my", "our", "your", "his", "her",
-                                                       "their", "its", "same", "on", "at", "in", "by", "to", "of",
-                                                       "and", "or", "for", "with"};
+      static constexpr WordSet kNotKind({"a",   "an",    "this", "that", "my",  "our", "your", "his",
+                                         "her", "their", "its",  "same", "on",  "at",  "in",   "by",
+                                         "to",  "of",    "and",  "or",   "for", "with"});
       long m = qi::PrevWordIn(tokens, first);
       if (m < 0 || static_cast<size_t>(m) + 1 != first || tokens[m].shape != Shape::kLower ||
           In(kNotKind, tokens[m].key) || KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(m))) != "the")
@@ -490,9 +491,9 @@ class PlaceDetector : public Detector {
                  fk == "visiting" || fk == "traveled" || fk == "travelled" || fk == "relocated";
         // "my client from Paris said", "a lady from Austin": a person comes from a place,
         // where a gift or a text comes from a person.
-        static constexpr std::string_view kPeopleFrom[] = {
-            "client", "clients", "lady", "woman", "man", "guy", "gentleman", "couple", "family", "girl", "boy",
-            "regular", "patient", "customer", "widow", "widower", "mom", "dad", "retiree", "teacher", "nurse"};
+        static constexpr WordSet kPeopleFrom({"client", "clients", "lady", "woman", "man",     "guy",     "gentleman",
+                                              "couple", "family",  "girl", "boy",   "regular", "patient", "customer",
+                                              "widow",  "widower", "mom",  "dad",   "retiree", "teacher", "nurse"});
         accept = accept || In(kPeopleFrom, KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(p))));
       }
     } else {

@@ -14,14 +14,14 @@ namespace {
 
 // "Beyoncé reportedly gets a massage before every show": a word that passes on what others
 // say marks the sentence as news about the famous person, not a session with them.
+constexpr WordSet kHearsayWords({"reportedly", "apparently", "allegedly", "supposedly", "rumored", "rumoured", "rumor",
+                                 "rumour", "rumors", "rumours", "interview", "according"});
 bool HearsayInSentence(const std::vector<Token>& tokens, size_t at) {
   const uint32_t sentence = tokens[at].sentence;
   size_t from = at;
   while (from > 0 && tokens[from - 1].sentence == sentence) --from;
   for (size_t i = from; i < tokens.size() && tokens[i].sentence == sentence; ++i)
-    if (In(tokens[i].key, {"reportedly", "apparently", "allegedly", "supposedly", "rumored", "rumoured", "rumor",
-                           "rumour", "rumors", "rumours", "interview", "according"}))
-      return true;
+    if (In(kHearsayWords, tokens[i].key)) return true;
   return false;
 }
 

@@ -25,55 +25,95 @@ using who::Cue;
 constexpr double kLocalPopulation = 100'000;
 
 bool IsUniqueWord(std::string_view k) {
-  return In(k, {"only", "sole", "lone", "last", "first", "oldest", "youngest", "tallest", "shortest", "eldest",
-                "richest", "fastest", "strongest", "longest", "newest", "biggest", "smallest", "loudest",
-                "heaviest", "longest-serving", "longest-running"});
+  static constexpr WordSet kWords(
+      {"only",    "sole",     "lone",     "last",    "first",    "oldest",          "youngest",
+       "tallest", "shortest", "eldest",   "richest", "fastest",  "strongest",       "longest",
+       "newest",  "biggest",  "smallest", "loudest", "heaviest", "longest-serving", "longest-running"});
+  return In(kWords, k);
 }
 bool IsSuperlative(std::string_view k) { return k != "only" && k != "sole" && k != "lone"; }
 
 // Nouns for people that can head "the only ___" / "the oldest ___".
 bool IsPersonNoun(std::string_view k) {
-  return In(k, {"member", "woman", "women", "man", "men", "lady", "guy", "girl", "boy", "person", "resident",
-                "kid", "female", "male", "student", "employee", "worker", "mom", "dad", "mother", "father",
-                "veteran", "survivor", "athlete", "client", "customer", "patient", "regular", "citizen", "villager",
-                "inhabitant", "parishioner", "volunteer", "graduate", "grandmother", "grandfather", "twin",
-                "triplet", "centenarian", "one"});
+  static constexpr WordSet kWords(
+      {"member",    "woman",    "women",       "man",         "men",     "lady",     "guy",         "girl",
+       "boy",       "person",   "resident",    "kid",         "female",  "male",     "student",     "employee",
+       "worker",    "mom",      "dad",         "mother",      "father",  "veteran",  "survivor",    "athlete",
+       "client",    "customer", "patient",     "regular",     "citizen", "villager", "inhabitant",  "parishioner",
+       "volunteer", "graduate", "grandmother", "grandfather", "twin",    "triplet",  "centenarian", "one"});
+  return In(kWords, k);
 }
 bool IsTimeNoun(std::string_view k) {
-  return In(k, {"day", "days", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night",
-                "season", "today", "time", "session", "hour", "shift", "round", "game", "quarter", "half"});
+  static constexpr WordSet kWords({"day",       "days",    "week",  "weekend", "month",   "year", "morning",
+                                   "afternoon", "evening", "night", "season",  "today",   "time", "session",
+                                   "hour",      "shift",   "round", "game",    "quarter", "half"});
+  return In(kWords, k);
 }
 // "the owner of the studio": our own business, not a client.
 bool IsOwnBusinessNoun(std::string_view k) {
-  return In(k, {"studio", "clinic", "spa", "practice", "business", "salon", "center", "centre", "office",
-                "company", "team", "place", "shop", "world", "house", "universe", "planet", "internet", "group",
-                "family", "household", "party", "class", "program", "programme", "show", "club", "league",
-                "department", "board", "organization", "organisation", "school", "town", "city", "country",
-                "state", "county", "village", "neighborhood", "neighbourhood", "church"});
+  static constexpr WordSet kWords(
+      {"studio",     "clinic",   "spa",          "practice",     "business",     "salon",         "center",
+       "centre",     "office",   "company",      "team",         "place",        "shop",          "world",
+       "house",      "universe", "planet",       "internet",     "group",        "family",        "household",
+       "party",      "class",    "program",      "programme",    "show",         "club",          "league",
+       "department", "board",    "organization", "organisation", "school",       "town",          "city",
+       "country",    "state",    "county",       "village",      "neighborhood", "neighbourhood", "church"});
+  return In(kWords, k);
 }
 bool IsLocalNoun(std::string_view k) {
-  return In(k, {"town", "city", "village", "neighborhood", "neighbourhood", "county", "community", "parish",
-                "island", "valley", "area", "township", "borough", "suburb", "school", "church", "street",
-                "block", "building", "base", "hospital", "mill", "plant", "factory", "shipyard", "mine", "farm",
-                "gym", "league", "congregation", "district", "precinct", "station", "firehouse", "department"});
+  static constexpr WordSet kWords({"town",      "city",     "village",  "neighborhood", "neighbourhood", "county",
+                                   "community", "parish",   "island",   "valley",       "area",          "township",
+                                   "borough",   "suburb",   "school",   "church",       "street",        "block",
+                                   "building",  "base",     "hospital", "mill",         "plant",         "factory",
+                                   "shipyard",  "mine",     "farm",     "gym",          "league",        "congregation",
+                                   "district",  "precinct", "station",  "firehouse",    "department"});
+  return In(kWords, k);
 }
 // Words that end a described scope: "the yellow food truck | by the courthouse".
 bool IsStopWord(std::string_view k) {
-  return IsTimeNoun(k) || In(k, {"and", "or", "but", "who", "whom", "whose", "that", "which", "with", "in", "at", "on",
-                                 "of", "for", "to", "by", "near", "from", "behind", "across", "next", "outside",
-                                 "inside", "downtown", "is", "was", "are", "were", "has", "had", "a", "an", "the",
-                                 "this", "that", "these", "those", "today", "yesterday", "tonight", "again", "here",
-                                 "there", "so", "as", "if", "when", "while", "because", "she", "he", "they", "i",
-                                 "we", "you", "it", "just", "finally", "came", "comes", "said", "told", "booked", "will", "would",
-                                 "can", "could", "should", "may", "might", "must", "be", "been", "does", "did"});
+  static constexpr WordSet kWords(
+      {"and",  "or",      "but",    "who",      "whom",  "whose", "that",    "which",     "with",    "in",
+       "at",   "on",      "of",     "for",      "to",    "by",    "near",    "from",      "behind",  "across",
+       "next", "outside", "inside", "downtown", "is",    "was",   "are",     "were",      "has",     "had",
+       "a",    "an",      "the",    "this",     "these", "those", "today",   "yesterday", "tonight", "again",
+       "here", "there",   "so",     "as",       "if",    "when",  "while",   "because",   "she",     "he",
+       "they", "i",       "we",     "you",      "it",    "just",  "finally", "came",      "comes",   "said",
+       "told", "booked",  "will",   "would",    "can",   "could", "should",  "may",       "might",   "must",
+       "be",   "been",    "does",   "did"});
+  return IsTimeNoun(k) || In(kWords, k);
 }
 bool IsDeterminerish(std::string_view k) {
-  return In(k, {"the", "our", "their", "his", "her", "my", "your", "this", "that", "a", "an", "its"});
+  static constexpr WordSet kWords(
+      {"the", "our", "their", "his", "her", "my", "your", "this", "that", "a", "an", "its"});
+  return In(kWords, k);
 }
+// What opens a described scope: "the studio", "our gym", "his team".
+constexpr WordSet kScopeOpeners({"the", "our", "this", "my", "their", "his", "her"});
+// "the mayor of|for|at|with|in <scope>".
+constexpr WordSet kRolePreps({"of", "for", "at", "with", "in"});
+// Role kinds a generic scope may follow ("the CEO of a bank"): one holder is still telling.
+constexpr WordSet kGenericScopeKinds({"executive", "business", "official", "education", "religious", "health",
+                                      "public-safety", "media", "military"});
+// "our town's mayor".
+constexpr WordSet kLocalOwners({"our", "this", "my", "the"});
+// What may come before "only" / "oldest": "the only", "our oldest", "its last".
+constexpr WordSet kUniqueOpeners({"the", "our", "their", "his", "her", "its"});
+// "I'm the only ...", "we're the oldest ...": the writer about themself.
+constexpr WordSet kSelfVerbs({"i'm", "im", "am", "we're", "are", "be", "become", "became"});
+// Words that end the head of "the only ___".
+constexpr WordSet kHeadEnders({"of", "at", "in", "on", "for", "to", "who", "that", "and", "with"});
+// "my first client of the day" is no unique person.
+constexpr WordSet kOrderWords({"first", "last", "newest"});
+constexpr WordSet kClientNouns({"client", "customer", "patient", "regular"});
+// "the only welder of|at|in|on|for <scope>".
+constexpr WordSet kScopePreps({"of", "at", "in", "on", "for"});
+
 // Modifiers between a possessive and a role: "Beyoncé's longtime manager".
 bool IsRoleModifier(std::string_view k) {
-  return In(k, {"longtime", "long-time", "personal", "former", "new", "current", "private", "own", "tour", "head",
-                "lead", "chief", "senior", "main", "favorite", "favourite", "trusted", "top", "ex"});
+  static constexpr WordSet kWords({"longtime", "long-time", "personal", "former", "new", "current", "private", "own",
+                                   "tour", "head", "lead", "chief", "senior", "main", "favorite", "favourite",
+                                   "trusted", "top", "ex"});
+  return In(kWords, k);
 }
 
 enum class ScopeKind { kNone, kOrganisation, kEvent, kPlace, kNamed, kLocal, kGeneric, kFigure };
@@ -175,7 +215,7 @@ class PublicRoleDetector : public Detector {
     if (at >= tokens.size()) return sc;
     size_t k = at;
     bool the = false;
-    if (In(tokens[k].key, {"the", "our", "this", "my", "their", "his", "her"})) {
+    if (In(kScopeOpeners, tokens[k].key)) {
       the = tokens[k].key == "the";
       bool own = !the;
       long n = who::NextWord(tokens, k);
@@ -287,10 +327,9 @@ class PublicRoleDetector : public Detector {
     } else {
       long p = who::NextWord(tokens, role_last);
       if (p >= 0 && p == static_cast<long>(role_last) + 1 && tokens[p].sentence == tokens[i].sentence &&
-          In(tokens[p].key, {"of", "for", "at", "with", "in"}) && !tokens[role_last].possessive) {
+          In(kRolePreps, tokens[p].key) && !tokens[role_last].possessive) {
         long n = who::NextWord(tokens, p);
-        bool generic_ok = row.holders <= 1 && In(row.kind, {"executive", "business", "official", "education", "religious",
-                                                           "health", "public-safety", "media", "military"});
+        bool generic_ok = row.holders <= 1 && In(kGenericScopeKinds, row.kind);
         if (n >= 0 && tokens[n].sentence == tokens[i].sentence)
           sc = ScopeAt(s, static_cast<size_t>(n), generic_ok && tokens[p].key == "of");
         // "the mayor in Burlington" reads as a place, not an employer; fine either way.
@@ -359,7 +398,7 @@ class PublicRoleDetector : public Detector {
     // "our town's mayor"
     if (tokens[end].possessive && IsLocalNoun(tokens[end].key)) {
       long p = who::PrevWord(tokens, end);
-      if (p >= 0 && In(tokens[p].key, {"our", "this", "my", "the"})) return Scope{ScopeKind::kLocal, static_cast<size_t>(p), end};
+      if (p >= 0 && In(kLocalOwners, tokens[p].key)) return Scope{ScopeKind::kLocal, static_cast<size_t>(p), end};
     }
     return {};
   }
@@ -413,20 +452,19 @@ class PublicRoleDetector : public Detector {
                          static_cast<size_t>(p)};
       }
       if (before.kind == ScopeKind::kNone) return -1;
-    } else if (!In(tokens[p].key, {"the", "our", "their", "his", "her", "its"})) {
+    } else if (!In(kUniqueOpeners, tokens[p].key)) {
       return -1;
     }
     // The writer about themself: "I'm the only massage therapist in town".
     long pp = who::PrevWord(tokens, p);
-    if (pp >= 0 && tokens[pp].sentence == sentence && In(tokens[pp].key, {"i'm", "im", "am", "we're", "are", "be", "become", "became"}))
-      return -1;
+    if (pp >= 0 && tokens[pp].sentence == sentence && In(kSelfVerbs, tokens[pp].key)) return -1;
     // The head: a person noun, an occupation or a role within the next four words.
     long head = -1, head_last = -1;
     std::string_view suggestion;
     long j = who::NextWord(tokens, i);
     for (int words = 0; j >= 0 && words < 4 && tokens[j].sentence == sentence; ++words) {
       if (!who::IsAlphaWord(tokens[j])) break;
-      if (In(tokens[j].key, {"of", "at", "in", "on", "for", "to", "who", "that", "and", "with"})) break;
+      if (In(kHeadEnders, tokens[j].key)) break;
       if (occupations_) {
         if (auto m = occupations_->index().LongestAt(tokens, j)) {
           head = j, head_last = m->last;
@@ -446,8 +484,7 @@ class PublicRoleDetector : public Detector {
       if (head >= 0 && head_last >= j) {
         // Keep going if a longer head follows ("only female welder"): stop at the noun.
         long n = who::NextWord(tokens, head_last);
-        if (n < 0 || tokens[n].sentence != sentence || !who::IsAlphaWord(tokens[n]) ||
-            In(tokens[n].key, {"of", "at", "in", "on", "for", "to", "who", "that", "and", "with"}) ||
+        if (n < 0 || tokens[n].sentence != sentence || !who::IsAlphaWord(tokens[n]) || In(kHeadEnders, tokens[n].key) ||
             IsTimeNoun(tokens[n].key))
           break;
         j = n;
@@ -458,15 +495,16 @@ class PublicRoleDetector : public Detector {
     if (head < 0) return -1;
     if (tokens[head].key == "one" && head == who::NextWord(tokens, i)) return -1;  // "the only one"
     bool superlative = IsSuperlative(tokens[i].key);
-    if (In(tokens[i].key, {"first", "last", "newest"}) && In(tokens[head].key, {"client", "customer", "patient", "regular"}))
+    if (In(kOrderWords, tokens[i].key) && In(kClientNouns, tokens[head].key))
       return -1;  // "my first client of the day"
     // After: "of|at|in|on <scope>", or "in town".
     Scope after;
     long prep = who::NextWord(tokens, head_last);
-    if (prep >= 0 && tokens[prep].sentence == sentence && In(tokens[prep].key, {"of", "at", "in", "on", "for"})) {
+    if (prep >= 0 && tokens[prep].sentence == sentence && In(kScopePreps, tokens[prep].key)) {
       long n = who::NextWord(tokens, prep);
       if (n >= 0 && tokens[n].sentence == sentence) {
-        if (In(tokens[n].key, {"town", "here"})) after = Scope{ScopeKind::kLocal, static_cast<size_t>(n), static_cast<size_t>(n)};
+        if ((tokens[n].key == "town" || tokens[n].key == "here"))
+          after = Scope{ScopeKind::kLocal, static_cast<size_t>(n), static_cast<size_t>(n)};
         else after = ScopeAt(s, static_cast<size_t>(n), true);
         if (after.kind == ScopeKind::kGeneric && IsOwnBusinessNoun(tokens[after.last].key)) after = {};
       }

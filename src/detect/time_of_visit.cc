@@ -15,13 +15,13 @@ using qi::KeyOf;
 
 constexpr std::string_view kSource = "builtin/time";
 
-constexpr std::string_view kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-constexpr std::string_view kWeekdaysPlural[] = {"mondays", "tuesdays", "wednesdays", "thursdays",
-                                                "fridays", "saturdays", "sundays"};
-constexpr std::string_view kParts[] = {"morning", "mornings", "afternoon", "afternoons", "evening", "evenings",
-                                       "night", "nights", "lunchtime", "lunch"};
-constexpr std::string_view kSlotWords[] = {"regular", "regulars", "client", "appointment", "appt", "booking",
-                                           "slot", "lady", "guy", "gentleman", "woman", "man", "standing"};
+constexpr WordSet kWeekdays({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
+constexpr WordSet kWeekdaysPlural({"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays",
+                                   "sundays"});
+constexpr WordSet kParts({"morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights",
+                          "lunchtime", "lunch"});
+constexpr WordSet kSlotWords({"regular", "regulars", "client", "appointment", "appt", "booking", "slot", "lady", "guy",
+                              "gentleman", "woman", "man", "standing"});
 // One-off times tied to a visit, reported at info in a sentence about a person.
 constexpr std::string_view kDayPhrases[] = {"this morning", "this afternoon", "this evening", "earlier today",
                                             "last night", "yesterday", "yesterday afternoon", "yesterday morning",

@@ -20,43 +20,46 @@ using qi::KeyOf;
 
 constexpr std::string_view kSource = "builtin/vehicle";
 
-constexpr std::string_view kVerbs[] = {
-    "drive",  "drives", "drove",  "driving", "driven", "ride",   "rides",   "rode",     "riding",   "parked",
-    "parks",  "parking", "bought", "buys",   "leased", "leases", "owns",    "restored", "restoring", "crashed",
-    "totaled", "totalled", "wrecked", "washing", "washed", "detailing", "detailed", "pulled", "pulls", "cruising",
-    "cruises", "revving", "revs",   "towing",  "tows",  "hauls",  "new",     "vintage",  "classic",  "souped"};
-constexpr std::string_view kVehicleNouns[] = {
-    "car",  "cars",    "truck",  "trucks",    "suv",      "suvs",   "van",   "bike",   "bikes", "motorcycle",
-    "motorbike", "sedan", "coupe", "convertible", "pickup", "minivan", "wagon", "hatchback", "roadster",
-    "keys", "hybrid",  "ev",     "limo",      "limousine", "jeep",  "chopper", "hog", "ride", "wheels", "4x4"};
+constexpr WordSet kVerbs({"drive",  "drives",    "drove",     "driving", "driven",  "ride",     "rides",   "rode",
+                          "riding", "parked",    "parks",     "parking", "bought",  "buys",     "leased",  "leases",
+                          "owns",   "restored",  "restoring", "crashed", "totaled", "totalled", "wrecked", "washing",
+                          "washed", "detailing", "detailed",  "pulled",  "pulls",   "cruising", "cruises", "revving",
+                          "revs",   "towing",    "tows",      "hauls",   "new",     "vintage",  "classic", "souped"});
+constexpr WordSet kVehicleNouns({"car",      "cars",        "truck",  "trucks",     "suv",       "suvs",
+                                 "van",      "bike",        "bikes",  "motorcycle", "motorbike", "sedan",
+                                 "coupe",    "convertible", "pickup", "minivan",    "wagon",     "hatchback",
+                                 "roadster", "keys",        "hybrid", "ev",         "limo",      "limousine",
+                                 "jeep",     "chopper",     "hog",    "ride",       "wheels",    "4x4"});
 // Words after a make that make it something else: Tesla stock, Lincoln Memorial.
-constexpr std::string_view kNotVehicleAfter[] = {
-    "stock",    "stocks",   "shares",     "coil",       "coils",    "almonds",  "sneakers", "shoes",   "hoodie",
-    "jacket",   "foundation", "museum",   "stadium",    "center",   "centre",   "memorial", "university",
-    "college",  "elementary", "high",     "school",     "street",   "st",       "ave",      "avenue",  "road",
-    "park",     "tunnel",   "bridge",     "county",     "field",    "motors",   "dealership", "dealer",
-    "plant",    "factory",  "employee",   "employees",  "engineer", "family",   "administration", "logo",
-    "conference", "lake",   "heights",    "hills",      "square",   "boulevard", "blvd",    "ceo",     "says", "fridge",
-    "said"};
+constexpr WordSet kNotVehicleAfter(
+    {"stock",          "stocks",  "shares",     "coil",    "coils",    "almonds",   "sneakers", "shoes",
+     "hoodie",         "jacket",  "foundation", "museum",  "stadium",  "center",    "centre",   "memorial",
+     "university",     "college", "elementary", "high",    "school",   "street",    "st",       "ave",
+     "avenue",         "road",    "park",       "tunnel",  "bridge",   "county",    "field",    "motors",
+     "dealership",     "dealer",  "plant",      "factory", "employee", "employees", "engineer", "family",
+     "administration", "logo",    "conference", "lake",    "heights",  "hills",     "square",   "boulevard",
+     "blvd",           "ceo",     "says",       "fridge",  "said"});
 // Parts of a vehicle after a possessive make: "her Porsche's engine" is the car, where
 // "Tesla's stock" is the company.
-constexpr std::string_view kVehicleParts[] = {
-    "engine", "engines", "tires", "tyres", "wheel", "wheels", "bumper", "bumpers", "hood", "trunk", "horn",
-    "headlights", "taillights", "brakes", "muffler", "exhaust", "windshield", "windows", "doors", "seats",
-    "paint", "dashboard", "dash", "alarm", "battery", "sunroof", "grille", "plates", "keys", "interior"};
+constexpr WordSet kVehicleParts({"engine",     "engines", "tires",   "tyres",     "wheel",      "wheels",
+                                 "bumper",     "bumpers", "hood",    "trunk",     "horn",       "headlights",
+                                 "taillights", "brakes",  "muffler", "exhaust",   "windshield", "windows",
+                                 "doors",      "seats",   "paint",   "dashboard", "dash",       "alarm",
+                                 "battery",    "sunroof", "grille",  "plates",    "keys",       "interior"});
 // Words that may follow an owned car ("her Tesla is", "his Jeep again"); any other
 // ordinary word after a make that is itself a word makes the make a modifier.
-constexpr std::string_view kFunctionWords[] = {
-    "is", "was", "has", "had", "and", "or", "but", "in", "at", "to", "with", "for", "on", "again", "that", "which",
-    "got", "gets", "broke", "broken", "needs", "needed", "died", "outside", "out", "back", "into", "from", "of",
-    "still", "just", "now", "today", "yesterday", "were", "are", "keeps", "kept", "sits", "sat", "looks", "made",
-    "makes", "will", "would", "can", "could", "because", "so", "when", "while", "after", "before", "since",
-    "until", "every", "all", "last", "this", "runs", "ran", "started", "starts", "always", "never", "finally",
-    "here", "there", "by", "off", "up", "down", "parked", "isn't", "wasn't", "won't", "broke", "did",
-    "does", "takes", "took", "went", "goes", "sounds", "smells", "being", "too", "like"};
+constexpr WordSet kFunctionWords(
+    {"is",        "was",     "has",   "had",     "and",   "or",     "but",     "in",     "at",     "to",    "with",
+     "for",       "on",      "again", "that",    "which", "got",    "gets",    "broke",  "broken", "needs", "needed",
+     "died",      "outside", "out",   "back",    "into",  "from",   "of",      "still",  "just",   "now",   "today",
+     "yesterday", "were",    "are",   "keeps",   "kept",  "sits",   "sat",     "looks",  "made",   "makes", "will",
+     "would",     "can",     "could", "because", "so",    "when",   "while",   "after",  "before", "since", "until",
+     "every",     "all",     "last",  "this",    "runs",  "ran",    "started", "starts", "always", "never", "finally",
+     "here",      "there",   "by",    "off",     "up",    "down",   "parked",  "isn't",  "wasn't", "won't", "did",
+     "does",      "takes",   "took",  "went",    "goes",  "sounds", "smells",  "being",  "too",    "like"});
 // Owners of a vehicle. Not "your": "park your Tesla at our charger" speaks to every reader.
-constexpr std::string_view kPossessives[] = {"his", "her", "their", "my", "our"};
-constexpr std::string_view kArticles[] = {"a", "an", "the", "that", "this"};
+constexpr WordSet kPossessives({"his", "her", "their", "my", "our"});
+constexpr WordSet kArticles({"a", "an", "the", "that", "this"});
 
 std::string ClassSuggestion(std::string_view cls) {
   if (cls == "truck") return "a truck";

@@ -57,17 +57,21 @@ bool GroupPhraseBefore(const std::vector<Token>& tokens, uint32_t sentence, size
   size_t begin = std::min(end, tokens.size());
   while (begin > 0 && tokens[begin - 1].sentence == sentence) --begin;
   auto quantity = [](std::string_view k) {
-    return In(k, {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "both",
-                  "all", "couple", "few", "group", "bunch", "team", "pair", "handful", "dozen", "many"}) ||
-           (!k.empty() && k.size() <= 3 && std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-            k != "1");
+    static constexpr WordSet kWords({"two",   "three", "four",    "five", "six",     "seven",  "eight",
+                                     "nine",  "ten",   "several", "both", "all",     "couple", "few",
+                                     "group", "bunch", "team",    "pair", "handful", "dozen",  "many"});
+    return In(kWords, k) || (!k.empty() && k.size() <= 3 &&
+                             std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; }) && k != "1");
   };
   auto plural_people = [](std::string_view k) {
-    return In(k, {"clients", "players", "runners", "athletes", "people", "guys", "ladies", "women", "men", "kids",
-                  "students", "nurses", "teachers", "members", "friends", "sisters", "brothers", "twins",
-                  "patients", "regulars", "customers", "moms", "dads", "couples", "swimmers", "golfers",
-                  "dancers", "climbers", "cyclists", "lifters", "firefighters", "officers", "soldiers", "vets",
-                  "veterans", "seniors", "teens", "coworkers", "colleagues", "employees", "workers", "guests"});
+    static constexpr WordSet kWords({"clients",      "players",   "runners",    "athletes",  "people",   "guys",
+                                     "ladies",       "women",     "men",        "kids",      "students", "nurses",
+                                     "teachers",     "members",   "friends",    "sisters",   "brothers", "twins",
+                                     "patients",     "regulars",  "customers",  "moms",      "dads",     "couples",
+                                     "swimmers",     "golfers",   "dancers",    "climbers",  "cyclists", "lifters",
+                                     "firefighters", "officers",  "soldiers",   "vets",      "veterans", "seniors",
+                                     "teens",        "coworkers", "colleagues", "employees", "workers",  "guests"});
+    return In(kWords, k);
   };
   for (size_t i = begin; i < end && i < tokens.size(); ++i) {
     if (!quantity(tokens[i].key)) continue;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "text/document.h"
+#include "text/key_hash.h"
 
 namespace discreet {
 
@@ -26,14 +27,6 @@ enum class Shape : uint8_t {
 };
 std::string_view ShapeName(Shape shape);
 
-// FNV-1a of a folded key: computed once per token by Tokenize, so a lexicon lookup at a
-// token hashes nothing.
-inline uint64_t KeyHash(std::string_view key) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : key) h = (h ^ c) * 1099511628211ULL;
-  return h;
-}
-
 // A token's folded key: a std::string whose comparisons with a literal check the length
 // first. (std::string's own `== "literal"` always calls memcmp; detectors make thousands
 // of those comparisons per draft.)
@@ -49,7 +42,7 @@ struct Token {
 
   Span span;               // bytes of the original input (a possessive "'s" included)
   Key key;                 // folded: "Beyoncé's" → "beyonce"
-  uint64_t key_hash = 0;   // KeyHash(key)
+  uint64_t key_hash = 0;   // KeyHash(key), so a lexicon lookup at a token hashes nothing
   // The next word token a phrase may continue into (see PhraseIndex::NextWord), or kNoWord.
   uint32_t next_word = kNoWord;
   Shape shape = Shape::kLower;

@@ -1,10 +1,22 @@
-// In: is a folded key one of a small fixed list of words? Detectors ask this at almost
-// every token, so the comparison rejects on length and first byte before any memcmp.
+// WordSet: is a folded key one of a fixed list of words? Detectors ask this at almost every
+// token, against lists of up to ~70 words, so each list is hashed into a small table at
+// compile time: one length test rejects most keys, and the rest cost one hash and a probe
+// or two, however long the list.
+//
+//   constexpr WordSet kArticles({"a", "an", "the"});
+//   if (In(kArticles, token.key)) ...
+//
+// A list with an empty word, a word of 64 bytes or more, or the same word twice does not
+// compile.
 #pragma once
 
+#include <array>
+#include <bit>
 #include <cstddef>
-#include <initializer_list>
+#include <cstdint>
 #include <string_view>
+
+#include "text/key_hash.h"
 
 namespace discreet {
 
@@ -13,16 +25,41 @@ inline bool SameWord(std::string_view a, std::string_view b) {
 }
 
 template <size_t N>
-bool In(const std::string_view (&set)[N], std::string_view key) {
-  for (std::string_view w : set)
-    if (SameWord(w, key)) return true;
-  return false;
-}
+class WordSet {
+ public:
+  consteval explicit WordSet(const std::string_view (&words)[N]) {
+    for (std::string_view w : words) {
+      if (w.empty() || w.size() >= 64) throw "WordSet: a word is empty or 64 bytes or longer";
+      lengths_ |= uint64_t{1} << w.size();
+      size_t slot = KeyHash(w) & (kSlots - 1);
+      for (; !slots_[slot].empty(); slot = (slot + 1) & (kSlots - 1))
+        if (slots_[slot] == w) throw "WordSet: a word is listed twice";
+      slots_[slot] = w;
+    }
+  }
 
-inline bool In(std::string_view key, std::initializer_list<std::string_view> set) {
-  for (std::string_view w : set)
-    if (SameWord(w, key)) return true;
-  return false;
+  bool Contains(std::string_view key) const {
+    if (key.size() >= 64 || ((lengths_ >> key.size()) & 1) == 0) return false;
+    for (size_t slot = KeyHash(key) & (kSlots - 1);; slot = (slot + 1) & (kSlots - 1)) {
+      const std::string_view w = slots_[slot];
+      if (w.empty()) return false;
+      if (SameWord(w, key)) return true;
+    }
+  }
+
+ private:
+  // At most half full, so a miss ends at an empty slot within a probe or two.
+  static constexpr size_t kSlots = std::bit_ceil(2 * N);
+  std::array<std::string_view, kSlots> slots_{};
+  uint64_t lengths_ = 0;  // bit n: some word has n bytes
+};
+
+template <size_t N>
+WordSet(const std::string_view (&)[N]) -> WordSet<N>;
+
+template <size_t N>
+bool In(const WordSet<N>& set, std::string_view key) {
+  return set.Contains(key);
 }
 
 }  // namespace discreet
