@@ -138,7 +138,7 @@ class AgeDetector : public Detector {
         continue;
       }
 
-      auto num = qi::ParseNumberAt(tokens, i);
+      auto num = qi::NumberAt(in, i);
       if (!num || num->value < 1 || num->value > kMaxAge) continue;
       int n = num->value;
       // Money, times and measures are not ages: $90, 6:30, 3.5

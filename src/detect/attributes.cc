@@ -232,7 +232,7 @@ class AttributesDetector : public Detector {
                                        tokens[last + 1].key == "''"))
         ++last;
     } else {
-      auto num = qi::ParseNumberAt(tokens, i);
+      auto num = qi::NumberAt(in, i);
       if (!num || num->value < 4 || num->value > 8) return false;
       size_t j = num->last + 1;
       if (j < tokens.size() && tokens[j].key == "-") ++j;
@@ -247,7 +247,7 @@ class AttributesDetector : public Detector {
       size_t k = j + 1;
       if (k < tokens.size() && tokens[k].key == "-") ++k;
       if (k < tokens.size()) {
-        if (auto extra = qi::ParseNumberAt(tokens, k); extra && extra->value < 12) {
+        if (auto extra = qi::NumberAt(in, k); extra && extra->value < 12) {
           inches += extra->value;
           last = extra->last;
           if (last + 1 < tokens.size() && (tokens[last + 1].key == "in" || tokens[last + 1].key == "inches")) ++last;
@@ -318,7 +318,7 @@ class AttributesDetector : public Detector {
                    k == "grandparent";
       long of = qi::NextWordIn(tokens, i);
       if ((parent || grand) && of == static_cast<long>(i) + 1 && tokens[of].key == "of") {
-        if (auto n = qi::ParseNumberAt(tokens, static_cast<size_t>(of) + 1)) {
+        if (auto n = qi::NumberAt(in, static_cast<size_t>(of) + 1)) {
           std::string_view after = KeyOf(tokens, qi::NextWordIn(tokens, n->last));
           bool children = after.empty() || after == "kids" || after == "children" || after == "grandkids" ||
                           after == "grandchildren" || after == "and" || after == "boys" || after == "girls" ||
@@ -341,7 +341,7 @@ class AttributesDetector : public Detector {
       else if (tokens[i].key == "dozens" && tokens[i + 1].key == "of") num = qi::ParsedNumber{30, i + 1};
       else if (tokens[i].key == "a" && tokens[i + 1].key == "hundred") num = qi::ParsedNumber{100, i + 1};
     } else {
-      num = qi::ParseNumberAt(tokens, i);
+      num = qi::NumberAt(in, i);
     }
     if (!num || num->value < 2) return false;
     long b = qi::Before(tokens, i);

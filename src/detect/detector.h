@@ -23,6 +23,13 @@ struct ScanInput {
   mutable std::optional<std::vector<bool>> person_sentences;
   // Where RE2 patterns that open with a word can begin (WordStarts in pattern_scan.h).
   mutable std::optional<std::vector<uint32_t>> word_starts;
+  // The number written at each token, for qi::NumberAt: its value (-1 for none) and the
+  // last token it used. Age, height and household counts ask at every token.
+  struct TokenNumber {
+    int32_t value = -1;
+    uint32_t last = 0;
+  };
+  mutable std::optional<std::vector<TokenNumber>> numbers;
 };
 
 class Detector {

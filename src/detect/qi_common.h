@@ -68,5 +68,8 @@ struct ParsedNumber {
   size_t last = 0;
 };
 std::optional<ParsedNumber> ParseNumberAt(const std::vector<Token>& tokens, size_t i);
+// ParseNumberAt(in.tokens, i), worked out for every token of the draft on first use and
+// shared by the detectors.
+std::optional<ParsedNumber> NumberAt(const ScanInput& in, size_t i);
 
 }  // namespace discreet::qi

@@ -52,5 +52,23 @@ TEST(ParseNumberAt, JoinsTensAndUnits) {
   EXPECT_EQ(at("85 years", 0)->value, 85);
 }
 
+TEST(NumberAt, AnswersAsParseNumberAtAtEveryToken) {
+  const Document doc("An eighty-five year old, 6 foot 2, mother of four, twenty two cats, 0 dogs, a couple of "
+                     "ninety nine and 1,000 more; thirty-");
+  const std::vector<Token> tokens = Tokenize(doc);
+  const ScanInput in{doc, doc.scan_text(), tokens};
+  size_t numbers = 0;
+  for (size_t i = 0; i <= tokens.size(); ++i) {  // one past the end too
+    auto want = ParseNumberAt(tokens, i);
+    auto got = NumberAt(in, i);
+    ASSERT_EQ(got.has_value(), want.has_value()) << i;
+    if (!want) continue;
+    ++numbers;
+    EXPECT_EQ(got->value, want->value) << i;
+    EXPECT_EQ(got->last, want->last) << i;
+  }
+  EXPECT_GE(numbers, 8u);
+}
+
 }  // namespace
 }  // namespace discreet::qi
