@@ -9,7 +9,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <memory>
 
 #include "text/fold.h"
@@ -200,8 +203,47 @@ bool IsAllSpace(std::string_view segment) {
   return true;
 }
 
-// Appends a word token, splitting off a possessive "'s" / "’s" into the flag.
-void AddWord(std::string_view text, Span span, std::vector<Token>& out) {
+// An ASCII word's shape and folded key (most words of most drafts), eight bytes at a
+// time: what WordShape and FoldInto give, without a loop per byte or asking twice whether
+// the word is ASCII. Returns false for a word with a byte past ASCII (its key is then
+// left half-written, for FoldInto to replace).
+static_assert(std::endian::native == std::endian::little, "byte i of a loaded word is bits 8i..8i+7");
+bool ShapeAndFoldAscii(std::string_view word, Token& t) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = kOnes * 0x80;
+  // The high bit of each byte of x (all below 0x80, so no carry crosses a byte) that lies
+  // in [lo, hi].
+  auto in_range = [](uint64_t x, unsigned lo, unsigned hi) {
+    return (x + kOnes * (0x80 - lo)) & ~(x + kOnes * (0x7F - hi)) & kHighs;
+  };
+  t.key.resize(word.size());
+  // ShapeOf needs only whether there are upper-case letters (none, one, more), lower-case
+  // letters and digits: no counting (std::popcount is a loop without -mpopcnt).
+  size_t upper = 0;
+  uint64_t any_lower = 0, any_digit = 0;
+  bool first_upper = false, seen_alnum = false;
+  for (size_t at = 0; at < word.size(); at += 8) {
+    const size_t n = std::min<size_t>(8, word.size() - at);
+    uint64_t x = 0;  // bytes past the word stay 0, which is no letter or digit
+    std::memcpy(&x, word.data() + at, n);
+    if (x & kHighs) return false;
+    const uint64_t up = in_range(x, 'A', 'Z'), low = in_range(x, 'a', 'z'), digit = in_range(x, '0', '9');
+    if (up) upper = upper > 0 || (up & (up - 1)) ? 2 : 1;
+    any_lower |= low;
+    any_digit |= digit;
+    if (const uint64_t alnum = up | low | digit; !seen_alnum && alnum) {
+      seen_alnum = true;
+      first_upper = (up >> std::countr_zero(alnum)) & 1;
+    }
+    x |= up >> 2;  // 0x80 >> 2 is 0x20, the case bit
+    std::memcpy(t.key.data() + at, &x, n);
+  }
+  t.shape = ShapeOf(upper, any_lower != 0, any_digit != 0, first_upper);
+  return true;
+}
+
+// Appends a word token, splitting off a possessive "'s" / "’s" into the flag. The
+// reference tokenizer (`reference`) takes the general path for every word.
+void AddWord(std::string_view text, Span span, bool reference, std::vector<Token>& out) {
   Token& t = out.emplace_back();
   t.span = span;
   std::string_view stem = text.substr(span.start, span.size());
@@ -214,6 +256,7 @@ void AddWord(std::string_view text, Span span, std::vector<Token>& out) {
       }
     }
   }
+  if (!reference && ShapeAndFoldAscii(stem, t)) return;
   t.shape = WordShape(stem);
   FoldInto(stem, t.key);
 }
@@ -269,7 +312,7 @@ void AddHashtag(std::string_view text, Span span, std::vector<Token>& out) {
 // MidLetter (ICU removes it), and a lone '_' is not a word but "__" is.
 enum class WordClass : uint8_t { kLetter, kDigit, kUnderscore, kMidNum, kMidNumLet, kSpace, kCr, kOther };
 
-constexpr WordClass ClassOf(unsigned char c) {
+constexpr WordClass ClassOfByte(unsigned char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') return WordClass::kLetter;
   if (c >= '0' && c <= '9') return WordClass::kDigit;
   switch (c) {
@@ -281,6 +324,13 @@ constexpr WordClass ClassOf(unsigned char c) {
     default: return WordClass::kOther;
   }
 }
+// Looked up at every byte of every word.
+constexpr auto kWordClasses = [] {
+  std::array<WordClass, 256> classes{};
+  for (int c = 0; c < 256; ++c) classes[c] = ClassOfByte(static_cast<unsigned char>(c));
+  return classes;
+}();
+constexpr WordClass ClassOf(unsigned char c) { return kWordClasses[c]; }
 
 struct Segment {
   size_t end;
@@ -516,7 +566,7 @@ std::vector<Token> TokenizeWith(std::string_view text, bool icu_only) {
     if (end <= pos) end = pos + Utf8SequenceLength(static_cast<unsigned char>(text[pos]));
     std::string_view seg = text.substr(pos, end - pos);
     if (segment.word) {
-      AddWord(text, {pos, end}, tokens);
+      AddWord(text, {pos, end}, icu_only, tokens);
     } else if (!IsAllSpace(seg)) {
       Token& t = tokens.emplace_back();
       t.span = {pos, end};
