@@ -215,14 +215,14 @@ class PersonNameDetector : public Detector {
     for (uint32_t r : Values(given_, t)) {
       w.given = true;
       w.gfreq = std::max(w.gfreq, given_->GetNumber(r, "frequency").value_or(0));
-      w.gcommon = w.gcommon || given_->Get(r, "common_word") == "1";
+      w.gcommon = w.gcommon || given_->GetNumber(r, "common_word") == 1.0;
     }
   }
   void LookupSurname(const Token& t, NameWord& w) const {
     for (uint32_t r : Values(surnames_, t)) {
       w.surname = true;
       w.sfreq = std::max(w.sfreq, surnames_->GetNumber(r, "frequency").value_or(0));
-      w.scommon = w.scommon || surnames_->Get(r, "common_word") == "1";
+      w.scommon = w.scommon || surnames_->GetNumber(r, "common_word") == 1.0;
     }
   }
   NameWord Describe(Scan& s, size_t i) const {

@@ -310,11 +310,11 @@ bool PublicFigureMatcher::Ambiguous(const Token& t) const {
   if (given_) {
     for (uint32_t r : WordValues(given_, t)) {
       if (given_->GetNumber(r, "frequency").value_or(0) >= 1e-4) return true;
-      if (given_->Get(r, "common_word") == "1") return true;
+      if (given_->GetNumber(r, "common_word") == 1.0) return true;
     }
   }
   for (uint32_t r : WordValues(surnames_, t))
-    if (surnames_->Get(r, "common_word") == "1") return true;
+    if (surnames_->GetNumber(r, "common_word") == 1.0) return true;
   for (uint32_t r : WordValues(places_, t))
     if (places_->GetNumber(r, "population").value_or(0) >= 100'000) return true;
   return false;

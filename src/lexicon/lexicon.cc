@@ -16,8 +16,8 @@ namespace {
 
 const std::vector<LexiconSchema>& Schemas() {
   static const std::vector<LexiconSchema> kSchemas = {
-      {"given_names", {"name", "frequency", "female_share", "common_word"}, {"name"}, {"frequency"}, {}},
-      {"surnames", {"name", "frequency", "common_word"}, {"name"}, {"frequency"}, {}},
+      {"given_names", {"name", "frequency", "female_share", "common_word"}, {"name"}, {"frequency"}, {}, {"common_word"}},
+      {"surnames", {"name", "frequency", "common_word"}, {"name"}, {"frequency"}, {}, {"common_word"}},
       {"places", {"name", "ascii_name", "population", "country", "admin1", "feature"}, {"name", "ascii_name"}, {}, {"population"}},
       {"us_states", {"name", "abbreviation", "population"}, {"name"}, {}, {"population"}},
       {"place_words", {"word", "kind"}, {"word"}, {}, {}},
@@ -82,6 +82,10 @@ Lexicon::Lexicon(std::string name, TsvTable table) : name_(std::move(name)), tab
     for (auto c : schema->count_columns)
       read_numbers(c, [&](size_t r, double v) {
         if (!(v > 0)) throw ConfigError(Where(table_, r) + ": " + std::string(c) + " must be above 0");
+      });
+    for (auto c : schema->flag_columns)
+      read_numbers(c, [&](size_t r, double v) {
+        if (v != 0 && v != 1) throw ConfigError(Where(table_, r) + ": " + std::string(c) + " must be 0 or 1");
       });
     for (const std::vector<double>& values : own_numbers_) numbers_.emplace_back(values);
   } else if (table_.columns() > 0) {

@@ -26,6 +26,7 @@ struct LexiconSchema {
   std::vector<std::string_view> key_columns;
   std::vector<std::string_view> share_columns;
   std::vector<std::string_view> count_columns;
+  std::vector<std::string_view> flag_columns;  // 0 or 1
 };
 // The schema of a known lexicon, or null (unknown files index their first column).
 const LexiconSchema* FindLexiconSchema(std::string_view name);
@@ -49,8 +50,9 @@ class Lexicon {
   std::string_view Get(size_t row, std::string_view column) const;
   // The number in that cell, when the column exists and the cell is not empty.
   std::optional<double> GetNumber(size_t row, std::string_view column) const;
-  // The schema's share and count columns read once, a value per row (NaN for an empty
-  // cell), so that GetNumber at nearly every token parses nothing; empty for the others.
+  // The schema's share, count and flag columns read once, a value per row (NaN for an
+  // empty cell), so that GetNumber at nearly every token parses nothing; empty for the
+  // others.
   std::span<const double> Numbers(size_t column) const {
     return column < numbers_.size() ? numbers_[column] : std::span<const double>();
   }

@@ -12,6 +12,7 @@
 #include <string>
 #include <tuple>
 
+#include "error.h"
 #include "text/fold.h"
 #include "text/tokenizer.h"
 
@@ -147,6 +148,44 @@ TEST(ShippedLexicons, MarkedTokensRuleOutMostLexicons) {
   size_t bits = 0;
   for (const Token& t : tokens) bits += static_cast<size_t>(std::popcount(t.lexicon_starts));
   EXPECT_LT(bits, tokens.size() * 6) << "lexicons left to ask, over " << tokens.size() << " tokens";
+}
+
+}  // namespace
+}  // namespace discreet
+
+namespace discreet {
+namespace {
+
+// The schema's number columns are checked when a lexicon loads: a bad cell names its file,
+// row and column instead of being read as something else later.
+std::string LoadError(const std::string& name, const std::string& tsv) {
+  try {
+    Lexicon lex(name, TsvTable::Parse(name + ".tsv", tsv));
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(LexiconSchema, NumberColumnsAreCheckedOnLoad) {
+  const std::string names = "name\tfrequency\tfemale_share\tcommon_word\n";
+  EXPECT_EQ(LoadError("given_names", names + "sally\t0.001\t0.99\t0\nwill\t0.002\t0.01\t1\n"), "");
+  EXPECT_EQ(LoadError("given_names", names + "sally\t0.001\t0.99\t\n"), "");  // an empty flag is 0
+  EXPECT_NE(LoadError("given_names", names + "sally\t0.001\t0.99\t2\n").find("common_word must be 0 or 1"),
+            std::string::npos);
+  EXPECT_NE(LoadError("given_names", names + "sally\t0.001\t0.99\tyes\n").find("given_names.tsv"), std::string::npos);
+  EXPECT_NE(LoadError("given_names", names + "sally\t1.5\t0.99\t0\n").find("frequency must be in (0, 1]"),
+            std::string::npos);
+  EXPECT_NE(LoadError("places", "name\tascii_name\tpopulation\tcountry\tadmin1\tfeature\nx\tx\t0\tUS\tVT\tP\n")
+                .find("population must be above 0"),
+            std::string::npos);
+}
+
+TEST(LexiconSchema, FlagsReadAsNumbers) {
+  Lexicon lex("surnames", TsvTable::Parse("surnames.tsv", "name\tfrequency\tcommon_word\nbrown\t0.002\t1\nlee\t0.001\t0\n"));
+  ASSERT_FALSE(lex.Numbers(2).empty());
+  EXPECT_EQ(lex.GetNumber(0, "common_word"), 1.0);
+  EXPECT_EQ(lex.GetNumber(1, "common_word"), 0.0);
 }
 
 }  // namespace
