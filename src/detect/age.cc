@@ -60,6 +60,16 @@ constexpr AgeWord kAgeWords[] = {
     {"thirties", 30, 39},        {"forties", 40, 49},            {"fifties", 50, 59},
     {"sixties", 60, 69},         {"seventies", 70, 79},          {"eighties", 80, 89},
     {"nineties", 90, 99}};
+constexpr auto kAgeWordKeys = WordSet<std::size(kAgeWords)>::Of([] {
+  std::array<std::string_view, std::size(kAgeWords)> words;
+  for (size_t i = 0; i < words.size(); ++i) words[i] = kAgeWords[i].word;
+  return words;
+}());
+// The age word that is `key`, or null: asked at every token.
+const AgeWord* AgeWordOf(std::string_view key) {
+  const int i = kAgeWordKeys.Find(key);
+  return i < 0 ? nullptr : &kAgeWords[i];
+}
 
 // "30s", "80s", "80's" → 30, 80.
 std::optional<int> DecadeToken(const std::vector<Token>& tokens, size_t i, size_t* last) {
@@ -75,8 +85,7 @@ std::optional<int> DecadeToken(const std::vector<Token>& tokens, size_t i, size_
     *last = i + 2;
     return (k[0] - '0') * 10;
   }
-  for (const AgeWord& w : kAgeWords)
-    if (SameWord(k, w.word) && w.to - w.from == 9 && w.from >= 20 && k.ends_with("ies")) return w.from;
+  if (const AgeWord* w = AgeWordOf(k); w && w->to - w->from == 9 && w->from >= 20 && k.ends_with("ies")) return w->from;
   return std::nullopt;
 }
 
@@ -103,16 +112,13 @@ class AgeDetector : public Detector {
       const Token& t = tokens[i];
 
       // Age words: nonagenarian, octogenarian, "in her eighties".
-      for (const AgeWord& w : kAgeWords) {
-        if (!SameWord(t.key, w.word)) continue;
-        if (t.key.ends_with("ies")) break;  // decades are handled below with their context
-        if (t.key == "teenager") break;      // too common to be worth a finding
-        size_t first = i;
-        EmitRange(in, person, first, i, w.from, w.to, out);
+      // (Decades are handled below with their context; "teenager" is too common to be
+      // worth a finding.)
+      if (const AgeWord* w = AgeWordOf(t.key); w && !t.key.ends_with("ies") && t.key != "teenager") {
+        EmitRange(in, person, i, i, w->from, w->to, out);
         claimed_until = i + 1;
-        break;
+        continue;
       }
-      if (claimed_until > i) continue;
 
       // Decades: "in her 80s", "late 30s", "(30s, lawyer", "in his eighties".
       size_t dlast = i;

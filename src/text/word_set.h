@@ -28,29 +28,45 @@ template <size_t N>
 class WordSet {
  public:
   consteval explicit WordSet(const std::string_view (&words)[N]) {
-    for (std::string_view w : words) {
-      if (w.empty() || w.size() >= 64) throw "WordSet: a word is empty or 64 bytes or longer";
-      lengths_ |= uint64_t{1} << w.size();
-      size_t slot = KeyHash(w) & (kSlots - 1);
-      for (; !slots_[slot].empty(); slot = (slot + 1) & (kSlots - 1))
-        if (slots_[slot] == w) throw "WordSet: a word is listed twice";
-      slots_[slot] = w;
-    }
+    for (size_t i = 0; i < N; ++i) Add(words[i], i);
+  }
+  // The keys of a table of records, in the table's order (Find gives the record's index).
+  static consteval WordSet Of(const std::array<std::string_view, N>& words) {
+    WordSet set;
+    for (size_t i = 0; i < N; ++i) set.Add(words[i], i);
+    return set;
   }
 
-  bool Contains(std::string_view key) const {
-    if (key.size() >= 64 || ((lengths_ >> key.size()) & 1) == 0) return false;
+  bool Contains(std::string_view key) const { return Find(key) >= 0; }
+
+  // Where `key` stands in the list the set was built from, or -1.
+  int Find(std::string_view key) const {
+    if (key.size() >= 64 || ((lengths_ >> key.size()) & 1) == 0) return -1;
     for (size_t slot = KeyHash(key) & (kSlots - 1);; slot = (slot + 1) & (kSlots - 1)) {
-      const std::string_view w = slots_[slot];
-      if (w.empty()) return false;
-      if (SameWord(w, key)) return true;
+      const Slot& s = slots_[slot];
+      if (s.word.empty()) return -1;
+      if (SameWord(s.word, key)) return static_cast<int>(s.index);
     }
   }
 
  private:
+  consteval WordSet() = default;
+  struct Slot {
+    std::string_view word;  // empty: a free slot
+    uint32_t index = 0;
+  };
+  consteval void Add(std::string_view w, size_t index) {
+    if (w.empty() || w.size() >= 64) throw "WordSet: a word is empty or 64 bytes or longer";
+    lengths_ |= uint64_t{1} << w.size();
+    size_t slot = KeyHash(w) & (kSlots - 1);
+    for (; !slots_[slot].word.empty(); slot = (slot + 1) & (kSlots - 1))
+      if (slots_[slot].word == w) throw "WordSet: a word is listed twice";
+    slots_[slot] = {w, static_cast<uint32_t>(index)};
+  }
+
   // At most half full, so a miss ends at an empty slot within a probe or two.
   static constexpr size_t kSlots = std::bit_ceil(2 * N);
-  std::array<std::string_view, kSlots> slots_{};
+  std::array<Slot, kSlots> slots_{};
   uint64_t lengths_ = 0;  // bit n: some word has n bytes
 };
 

@@ -40,6 +40,21 @@ TEST(WordSet, KeysOfAnyLength) {
   EXPECT_FALSE(In(kSet, "\xC3\xA9"));
 }
 
+TEST(WordSet, FindGivesTheIndexInTheList) {
+  struct Record {
+    std::string_view key;
+    int value;
+  };
+  static constexpr Record kRecords[] = {{"forties", 40}, {"fifties", 50}, {"sixties", 60}};
+  static constexpr auto kKeys = WordSet<std::size(kRecords)>::Of({kRecords[0].key, kRecords[1].key, kRecords[2].key});
+  EXPECT_EQ(kKeys.Find("forties"), 0);
+  EXPECT_EQ(kKeys.Find("sixties"), 2);
+  EXPECT_EQ(kRecords[kKeys.Find("fifties")].value, 50);
+  EXPECT_EQ(kKeys.Find("seventies"), -1);
+  EXPECT_EQ(kArticles.Find("the"), 2);
+  EXPECT_EQ(kArticles.Find("them"), -1);
+}
+
 TEST(SameWord, ComparesLengthThenBytes) {
   EXPECT_TRUE(SameWord("", ""));
   EXPECT_TRUE(SameWord("mr", "mr"));
