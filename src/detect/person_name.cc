@@ -47,11 +47,16 @@ constexpr std::array<Title, 42> kTitles = {{
     {"abuelo", TitleKind::kFamily},     {"nonna", TitleKind::kFamily},      {"bubbe", TitleKind::kFamily},
 }};
 
+constexpr auto kTitleKeys = WordSet<kTitles.size()>::Of([] {
+  std::array<std::string_view, kTitles.size()> keys;
+  for (size_t i = 0; i < keys.size(); ++i) keys[i] = kTitles[i].key;
+  return keys;
+}());
+
+// Asked at every word.
 TitleKind TitleOf(std::string_view key) {
-  if (key.size() < 2 || key.size() > 9) return TitleKind::kNone;
-  for (const Title& t : kTitles)
-    if (SameWord(t.key, key)) return t.kind;
-  return TitleKind::kNone;
+  const int i = kTitleKeys.Find(key);
+  return i < 0 ? TitleKind::kNone : kTitles[static_cast<size_t>(i)].kind;
 }
 
 // Words right before a name that make it a person: "thanks Sally", "my client Sally".
