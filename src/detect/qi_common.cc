@@ -185,15 +185,14 @@ std::optional<ParsedNumber> ParseNumberAt(const std::vector<Token>& tokens, size
   return ParsedNumber{*v, i};
 }
 
-std::optional<ParsedNumber> NumberAt(const ScanInput& in, size_t i) {
+const std::vector<ScanInput::TokenNumber>& NumbersOf(const ScanInput& in) {
   if (!in.numbers) {
     std::vector<ScanInput::TokenNumber> numbers(in.tokens.size());
     for (size_t t = 0; t < in.tokens.size(); ++t)
       if (auto n = ParseNumberAt(in.tokens, t)) numbers[t] = {n->value, static_cast<uint32_t>(n->last)};
     in.numbers = std::move(numbers);
   }
-  if (i >= in.numbers->size() || (*in.numbers)[i].value < 0) return std::nullopt;
-  return ParsedNumber{(*in.numbers)[i].value, (*in.numbers)[i].last};
+  return *in.numbers;
 }
 
 }  // namespace discreet::qi

@@ -68,8 +68,13 @@ struct ParsedNumber {
   size_t last = 0;
 };
 std::optional<ParsedNumber> ParseNumberAt(const std::vector<Token>& tokens, size_t i);
-// ParseNumberAt(in.tokens, i), worked out for every token of the draft on first use and
-// shared by the detectors.
-std::optional<ParsedNumber> NumberAt(const ScanInput& in, size_t i);
+// ParseNumberAt at every token of the draft, worked out on first use (NumberAt).
+const std::vector<ScanInput::TokenNumber>& NumbersOf(const ScanInput& in);
+// ParseNumberAt(in.tokens, i), shared by the detectors. Inline: asked ~1,000 times a KB.
+inline std::optional<ParsedNumber> NumberAt(const ScanInput& in, size_t i) {
+  const std::vector<ScanInput::TokenNumber>& numbers = in.numbers ? *in.numbers : NumbersOf(in);
+  if (i >= numbers.size() || numbers[i].value < 0) return std::nullopt;
+  return ParsedNumber{numbers[i].value, numbers[i].last};
+}
 
 }  // namespace discreet::qi
