@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace discreet {
@@ -132,23 +134,41 @@ void ForEachMatchAt(const RE2& re, std::string_view text, const std::vector<uint
   }
 }
 
+namespace {
+
+// The first ASCII digit at or after `p`, or text.size(). Most bytes of prose are no digit,
+// so they are passed over eight at a time.
+size_t NextDigit(std::string_view text, size_t p) {
+  static_assert(std::endian::native == std::endian::little, "byte i of a loaded word is bits 8i..8i+7");
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = kOnes * 0x80;
+  for (; p + 8 <= text.size(); p += 8) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + p, 8);
+    // Range tests on the low seven bits (no carry crosses a byte), then bytes at or above
+    // 0x80 dropped: the high bit of each byte in '0'..'9'.
+    const uint64_t low7 = x & ~kHighs;
+    const uint64_t digits = (low7 + kOnes * (0x80 - '0')) & ~(low7 + kOnes * (0x7F - '9')) & ~x & kHighs;
+    if (digits) return p + static_cast<size_t>(std::countr_zero(digits)) / 8;
+  }
+  while (p < text.size() && !IsAsciiDigit(text[p])) ++p;
+  return p;
+}
+
+}  // namespace
+
 std::vector<Span> DigitRuns(std::string_view text, std::string_view joiners, int min_digits) {
   std::array<bool, 256> joins{};
   for (char c : joiners) joins[static_cast<unsigned char>(c)] = true;
   auto in_run = [&](char c) { return IsAsciiDigit(c) || joins[static_cast<unsigned char>(c)]; };
   std::vector<Span> runs;
-  for (size_t p = 0; p < text.size();) {
-    if (!IsAsciiDigit(text[p])) {
-      ++p;
-      continue;
-    }
+  for (size_t p = NextDigit(text, 0); p < text.size(); p = NextDigit(text, p)) {
     // p is the first digit after the last run, which ended on a byte outside it.
     size_t start = p, end = p;
     while (start > 0 && in_run(text[start - 1])) --start;
     int digits = 0;
     while (end < text.size() && in_run(text[end])) digits += IsAsciiDigit(text[end++]);
     if (digits >= min_digits) runs.push_back({start, end});
-    p = end;
+    p = std::max(end, p + 1);
   }
   return runs;
 }

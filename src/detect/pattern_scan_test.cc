@@ -75,5 +75,53 @@ TEST(ForEachMatchAt, SkipsStartsInsideAnEarlierMatch) {
   EXPECT_EQ(found, (std::vector<Span>{{0, 5}, {6, 8}}));
 }
 
+// The byte-at-a-time definition DigitRuns must equal.
+std::vector<Span> DigitRunsByByte(std::string_view text, std::string_view joiners, int min_digits) {
+  auto in_run = [&](char c) { return IsAsciiDigit(c) || joiners.find(c) != std::string_view::npos; };
+  std::vector<Span> runs;
+  for (size_t p = 0; p < text.size();) {
+    if (!in_run(text[p])) {
+      ++p;
+      continue;
+    }
+    size_t end = p;
+    int digits = 0;
+    while (end < text.size() && in_run(text[end])) digits += IsAsciiDigit(text[end++]);
+    if (digits >= min_digits) runs.push_back({p, end});
+    p = end;
+  }
+  return runs;
+}
+
+TEST(DigitRuns, EqualsTheByteAtATimeDefinition) {
+  // Digits, joiners, letters, and bytes at or above 0x80 that a carry could turn into a
+  // digit ('0' - 0x80 + 0x100 is 0xB0; 0xFF, 0xB9, 0xC0 around it).
+  const std::string_view pieces[] = {"0", "5", "9", "/", ":", " ", "-", ".", "(", ")", "+", "a", "Z",
+                                     "\xB0", "\xB9", "\xBA", "\xFF", "\xC0", "\x7F", "\n", "\xE2\x80\x93"};
+  uint64_t x = 0x2545F4914F6CDD1DULL;
+  auto next = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    const size_t n = next() % 60;
+    for (size_t i = 0; i < n; ++i) text += pieces[next() % std::size(pieces)];
+    for (int min_digits : {1, 3, 9}) {
+      for (std::string_view joiners : {std::string_view(" -"), std::string_view(" .-()+")}) {
+        auto got = DigitRuns(text, joiners, min_digits);
+        auto want = DigitRunsByByte(text, joiners, min_digits);
+        ASSERT_EQ(got.size(), want.size()) << round;
+        for (size_t i = 0; i < got.size(); ++i) {
+          EXPECT_EQ(got[i].start, want[i].start) << round;
+          EXPECT_EQ(got[i].end, want[i].end) << round;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace discreet
