@@ -60,11 +60,7 @@ constexpr AgeWord kAgeWords[] = {
     {"thirties", 30, 39},        {"forties", 40, 49},            {"fifties", 50, 59},
     {"sixties", 60, 69},         {"seventies", 70, 79},          {"eighties", 80, 89},
     {"nineties", 90, 99}};
-constexpr auto kAgeWordKeys = WordSet<std::size(kAgeWords)>::Of([] {
-  std::array<std::string_view, std::size(kAgeWords)> words;
-  for (size_t i = 0; i < words.size(); ++i) words[i] = kAgeWords[i].word;
-  return words;
-}());
+constexpr auto kAgeWordKeys = WordSet<std::size(kAgeWords)>::Of(kAgeWords, &AgeWord::word);
 // The age word that is `key`, or null: asked at every token.
 const AgeWord* AgeWordOf(std::string_view key) {
   const int i = kAgeWordKeys.Find(key);

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/xorshift.h"
+
 #include <random>
 
 namespace discreet {
@@ -98,13 +100,7 @@ TEST(DigitRuns, EqualsTheByteAtATimeDefinition) {
   // digit ('0' - 0x80 + 0x100 is 0xB0; 0xFF, 0xB9, 0xC0 around it).
   const std::string_view pieces[] = {"0", "5", "9", "/", ":", " ", "-", ".", "(", ")", "+", "a", "Z",
                                      "\xB0", "\xB9", "\xBA", "\xFF", "\xC0", "\x7F", "\n", "\xE2\x80\x93"};
-  uint64_t x = 0x2545F4914F6CDD1DULL;
-  auto next = [&] {
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return x;
-  };
+  testing::XorShift next(0x2545F4914F6CDD1DULL);
   for (int round = 0; round < 5000; ++round) {
     std::string text;
     const size_t n = next() % 60;

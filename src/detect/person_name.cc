@@ -47,11 +47,7 @@ constexpr std::array<Title, 42> kTitles = {{
     {"abuelo", TitleKind::kFamily},     {"nonna", TitleKind::kFamily},      {"bubbe", TitleKind::kFamily},
 }};
 
-constexpr auto kTitleKeys = WordSet<kTitles.size()>::Of([] {
-  std::array<std::string_view, kTitles.size()> keys;
-  for (size_t i = 0; i < keys.size(); ++i) keys[i] = kTitles[i].key;
-  return keys;
-}());
+constexpr auto kTitleKeys = WordSet<kTitles.size()>::Of(kTitles, &Title::key);
 
 // Asked at every word.
 TitleKind TitleOf(std::string_view key) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/xorshift.h"
+
 #include <cstdint>
 #include <string>
 
@@ -84,13 +86,7 @@ TEST(SentenceBreaks, EqualIcusIterator) {
       "\xF0\x9F\x99\x8C",  // 🙌
       "\xF0\x9D\x90\x80",  // 𝐀 (Upper, outside the BMP)
   };
-  uint64_t x = 0x2545F4914F6CDD1DULL;
-  auto next = [&] {
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return x;
-  };
+  testing::XorShift next(0x2545F4914F6CDD1DULL);
   for (int round = 0; round < 30000; ++round) {
     std::string text;
     const size_t n = 1 + next() % 30;

@@ -149,17 +149,6 @@ Shape ShapeOf(size_t upper, size_t lower, size_t digits, bool first_upper) {
 Shape WordShape(std::string_view word) {
   size_t upper = 0, lower = 0, digits = 0;
   bool first_upper = false, first = true;
-  if (IsAscii(word)) {  // most words: no decoding, no ICU
-    for (char c : word) {
-      const bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z', digit = c >= '0' && c <= '9';
-      upper += up;
-      lower += low;
-      digits += digit;
-      if (first && up) first_upper = true;
-      if (up || low || digit) first = false;
-    }
-    return ShapeOf(upper, lower, digits, first_upper);
-  }
   size_t pos = 0;
   while (pos < word.size()) {
     UChar32 c = static_cast<UChar32>(DecodeUtf8(word, pos));

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/xorshift.h"
+
 #include <set>
 #include <string>
 #include <vector>
@@ -277,13 +279,7 @@ TEST(Tokenizer, FastPathsEqualReference) {
       "\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8",  // 🇺🇸
       "\xE4\xB8\xAD",      // 中
   };
-  uint64_t x = 0x9E3779B97F4A7C15ULL;
-  auto next = [&] {
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return x;
-  };
+  testing::XorShift next(0x9E3779B97F4A7C15ULL);
   for (int round = 0; round < 20000; ++round) {
     std::string text;
     const bool ascii_only = round % 2 == 0;

@@ -30,14 +30,16 @@ class WordSet {
   consteval explicit WordSet(const std::string_view (&words)[N]) {
     for (size_t i = 0; i < N; ++i) Add(words[i], i);
   }
-  // The keys of a table of records, in the table's order (Find gives the record's index).
-  static consteval WordSet Of(const std::array<std::string_view, N>& words) {
+  // The keys of a table of records, in the table's order (Find gives the record's index):
+  // WordSet<std::size(kTitles)>::Of(kTitles, &Title::key).
+  template <typename Table, typename Record>
+  static consteval WordSet Of(const Table& table, std::string_view Record::*key) {
     WordSet set;
-    for (size_t i = 0; i < N; ++i) set.Add(words[i], i);
+    size_t i = 0;
+    for (const Record& record : table) set.Add(record.*key, i++);
+    if (i != N) throw "WordSet: the table does not have N records";
     return set;
   }
-
-  bool Contains(std::string_view key) const { return Find(key) >= 0; }
 
   // Where `key` stands in the list the set was built from, or -1.
   int Find(std::string_view key) const {
@@ -75,7 +77,7 @@ WordSet(const std::string_view (&)[N]) -> WordSet<N>;
 
 template <size_t N>
 bool In(const WordSet<N>& set, std::string_view key) {
-  return set.Contains(key);
+  return set.Find(key) >= 0;
 }
 
 }  // namespace discreet

@@ -46,7 +46,7 @@ TEST(WordSet, FindGivesTheIndexInTheList) {
     int value;
   };
   static constexpr Record kRecords[] = {{"forties", 40}, {"fifties", 50}, {"sixties", 60}};
-  static constexpr auto kKeys = WordSet<std::size(kRecords)>::Of({kRecords[0].key, kRecords[1].key, kRecords[2].key});
+  static constexpr auto kKeys = WordSet<std::size(kRecords)>::Of(kRecords, &Record::key);
   EXPECT_EQ(kKeys.Find("forties"), 0);
   EXPECT_EQ(kKeys.Find("sixties"), 2);
   EXPECT_EQ(kRecords[kKeys.Find("fifties")].value, 50);
