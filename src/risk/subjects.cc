@@ -95,6 +95,27 @@ std::string NameKey(std::string_view raw) {
 
 namespace {
 
+// NameKey of the finding text at `span`, from the draft's own tokens when the span starts
+// and ends on token edges, as the spans of token-built findings do: folding the text
+// afresh tokenizes it again (~2,000 instructions for a name with an accent or emoji).
+// A span that cuts a token is folded afresh.
+std::string NameKeyAt(const std::vector<Token>& tokens, std::string_view text, Span span) {
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), span.start,
+                             [](const Token& t, size_t pos) { return t.span.start < pos; });
+  std::string key;
+  bool aligned = it != tokens.end() && it->span.start == span.start;
+  for (; aligned && it != tokens.end() && it->span.start < span.end; ++it) {
+    if (it->span.end > span.end)
+      aligned = false;
+    else if (it->is_word())
+      key.append(key.empty() ? "" : " ").append(it->key);
+  }
+  aligned = aligned && (it == tokens.begin() || std::prev(it)->span.end == span.end);
+  if (!aligned) return NameKey(text.substr(span.start, span.size()));
+  if (!key.empty() && key.front() == '@') key.erase(0, 1);
+  return key;
+}
+
 struct Open {
   int subject = -1;
   uint32_t sentence = 0;  // sentence of the subject's last anchor or client reference
@@ -145,8 +166,8 @@ SubjectLinks LinkSubjects(std::vector<Finding>& findings, const std::vector<Toke
 
     std::string_view raw = text.substr(f.span.start, f.span.size());
     const bool anchor = IsNameAnchor(f, raw);
-    // Folding may tokenize the text again, so only the findings that need the key pay.
-    const std::string folded = anchor || f.rule == "client-context" ? NameKey(raw) : std::string();
+    // Only the findings that need the key pay for it.
+    const std::string folded = anchor || f.rule == "client-context" ? NameKeyAt(tokens, text, f.span) : std::string();
     if (anchor) {
       auto known = subject_of_name.find(folded);
       int s;

@@ -48,7 +48,9 @@ TEST(SubjectsTest, Table) {
        {0, 0, 1, 1}},
       // "another client" starts a new subject.
       {"A client told me she is pregnant. Another client is going through a divorce.",
-       {{"A client", "client-context"}, {"pregnant", "health"}, {"Another client", "client-context"},
+       {{"A client", "client-context"},
+        {"pregnant", "health"},
+        {"Another client", "client-context"},
         {"divorce", "personal-life"}},
        {0, 0, 1, 1}},
       // A name inside a role belongs to the role's subject.
@@ -59,6 +61,15 @@ TEST(SubjectsTest, Table) {
       {"Sally ran a marathon.\n\nSally's calves are sore.",
        {{"Sally", "person-name"}, {"marathon", "event"}, {"Sally's", "person-name"}},
        {0, 0, 0}},
+      // A handle and the name it spells are one person; so are a name's accents in capitals,
+      // and a name whose span stops before its possessive.
+      {"Huge thanks to @marcus_t for the review!\n\nMarcus_T's shoulder is healing.",
+       {{"@marcus_t", "person-name"}, {"Marcus_T's", "person-name"}},
+       {0, 0}},
+      {"Zoë Lefèvre 💜 came in.\n\nZOË LEFÈVRE's hip is sore. Tom too.",
+       {{"Zoë Lefèvre", "person-name"}, {"ZOË LEFÈVRE's", "person-name"}, {"Tom", "person-name"}},
+       {0, 0, 1}},
+      {"SALLY came in.\n\nSally's calves are sore.", {{"SALLY", "person-name"}, {"Sally", "person-name"}}, {0, 0}},
       // A staff member named, then a client in a later sentence: two people.
       {"Our founder Maria Santos opened the studio. My client has 50 cats.",
        {{"Maria Santos", "person-name"}, {"My client", "client-context"}, {"50 cats", "household"}},
