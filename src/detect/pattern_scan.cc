@@ -89,23 +89,41 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
 }  // namespace
 
 std::vector<uint32_t> WordStarts(std::string_view text) {
-  // Branch-free: every byte writes its offset and keeps it only when it is a start, so
-  // each block of bytes first makes room for all of them.
-  constexpr size_t kBlock = 4096;
+  static_assert(std::endian::native == std::endian::little, "byte i of a loaded word is bits 8i..8i+7");
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = kOnes * 0x80;
+  // For words of bytes below 0x80 (no carry crosses a byte): the top bit of each byte in
+  // [lo, hi], and of each byte equal to c.
+  auto in_range = [](uint64_t x, unsigned lo, unsigned hi) {
+    return (x + kOnes * (0x80 - lo)) & ~(x + kOnes * (0x7F - hi)) & kHighs;
+  };
+  auto equal = [](uint64_t x, unsigned c) { return ~((x ^ (kOnes * c)) + kOnes * 0x7F) & kHighs; };
   std::vector<uint32_t> starts;
-  size_t n = 0;
+  starts.reserve(text.size() / 4 + 8);
+  bool fold_lead = false;
   unsigned after_word = 0;
-  for (size_t block = 0; block < text.size(); block += kBlock) {
-    const size_t end = std::min(text.size(), block + kBlock);
-    starts.resize(n + (end - block));
-    for (size_t i = block; i < end; ++i) {
-      uint8_t cls = kByteClass[static_cast<unsigned char>(text[i])];
-      starts[n] = static_cast<uint32_t>(i);
-      n += (cls & (kFoldLead | (kOpen << after_word))) != 0;
-      after_word = cls & kWord;
+  auto one_byte = [&](size_t i) {
+    const uint8_t cls = kByteClass[static_cast<unsigned char>(text[i])];
+    if (cls & (kFoldLead | (kOpen << after_word))) starts.push_back(static_cast<uint32_t>(i));
+    fold_lead |= (cls & kFoldLead) != 0;
+    after_word = cls & kWord;
+  };
+  // Eight bytes at a time: a start is an opening byte whose previous byte is no word byte.
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + i, 8);
+    if (x & kHighs) {  // a byte past ASCII: "ſ", "K" or plain non-word bytes, one at a time
+      for (size_t k = i; k < i + 8; ++k) one_byte(k);
+      continue;
     }
+    const uint64_t open = in_range(x, '0', '9') | in_range(x, 'A', 'Z') | in_range(x, 'a', 'z');
+    const uint64_t word = open | equal(x, '_');
+    for (uint64_t begins = open & ~((word << 8) | (after_word ? 0x80 : 0)); begins != 0; begins &= begins - 1)
+      starts.push_back(static_cast<uint32_t>(i + static_cast<size_t>(std::countr_zero(begins)) / 8));
+    after_word = static_cast<unsigned>(word >> 63);
   }
-  starts.resize(n);
+  for (; i < text.size(); ++i) one_byte(i);
+  if (!fold_lead) return starts;
   // A lead byte is a start only when it opens "ſ" (C5 BF) or the Kelvin sign (E2 84 AA).
   std::erase_if(starts, [&](uint32_t i) {
     char c = text[i];

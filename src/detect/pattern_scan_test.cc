@@ -20,6 +20,37 @@ TEST(WordStarts, WordsAfterANonWordByte) {
   EXPECT_EQ(WordStarts(""), (std::vector<uint32_t>{}));
 }
 
+// WordStarts reads eight bytes at a time; this is its definition, one byte at a time.
+std::vector<uint32_t> WordStartsByteByByte(std::string_view text) {
+  auto alnum = [](unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  std::vector<uint32_t> starts;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool after_word = i > 0 && (alnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_');
+    std::string_view rest = text.substr(i);
+    if ((alnum(c) && !after_word) || rest.starts_with("\xC5\xBF") || rest.starts_with("\xE2\x84\xAA"))
+      starts.push_back(static_cast<uint32_t>(i));
+  }
+  return starts;
+}
+
+// Random drafts over every byte class the eight-byte pass tells apart, at every alignment:
+// the edges of each class, '_', bytes past ASCII and the two folding letters.
+TEST(WordStarts, EqualsTheByteAtATimeDefinition) {
+  const std::string_view pieces[] = {"a",    "z", "A", "Z",      "0",    "9",        "_",    "@",
+                                     "[",    "`", "{", "/",      ":",    " ",        "\n",   "\x7F",
+                                     "\x01", "é", "ſ", "\u212A", "\xC5", "\xE2\x84", "ab12", "x_y"};
+  testing::XorShift next(0x9E3779B97F4A7C15ULL);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(next() % 40);
+    for (int i = 0; i < n; ++i) text += pieces[next() % std::size(pieces)];
+    ASSERT_EQ(WordStarts(text), WordStartsByteByByte(text)) << "\"" << text << "\"";
+  }
+}
+
 TEST(Openings, MatchIgnoringCaseWithDigits) {
   Openings months({"#", "jan", "medical r"});
   std::string_view text = "JAN jaN ja 7 MEDICAL Record medical x";
