@@ -115,18 +115,42 @@ std::vector<Atom> FindAtomsWithGroups(std::string_view text) {
   return atoms;
 }
 
+// Eight bytes at a time (little-endian words; see ShapeAndFoldAscii): the first byte at or
+// after `p` that is past ASCII, or that is one of the atom marks, or text.size(). Most
+// bytes of a draft are neither, and both scans used to test them one by one.
+constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = kOnes * 0x80;
+// The top bit of each byte of x equal to c, exactly (whatever the other bytes hold).
+constexpr uint64_t BytesEqual(uint64_t x, unsigned char c) {
+  const uint64_t v = x ^ (kOnes * c);
+  return ~(((v & ~kHighs) + ~kHighs) | v | ~kHighs);
+}
+size_t NextNonAscii(std::string_view text, size_t p) {
+  for (; p + 8 <= text.size(); p += 8) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + p, 8);
+    if (x & kHighs) return p + static_cast<size_t>(std::countr_zero(x & kHighs)) / 8;
+  }
+  while (p < text.size() && static_cast<unsigned char>(text[p]) < 0x80) ++p;
+  return p;
+}
+size_t NextMarkByte(std::string_view text, size_t p) {
+  for (; p + 8 <= text.size(); p += 8) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + p, 8);
+    const uint64_t marks = BytesEqual(x, '@') | BytesEqual(x, '#') | BytesEqual(x, ':') | BytesEqual(x, '.');
+    if (marks) return p + static_cast<size_t>(std::countr_zero(marks)) / 8;
+  }
+  while (p < text.size() && text[p] != '@' && text[p] != '#' && text[p] != ':' && text[p] != '.') ++p;
+  return p;
+}
+
 std::vector<Atom> FindAtoms(std::string_view text) {
   std::vector<Atom> atoms;
   // Most bytes are none of '@', '#', ':' and '.', so the scan looks for those first and
   // finds the chunk around one only when it is a mark.
-  static constexpr auto kMarkByte = [] {
-    std::array<bool, 256> marks{};
-    for (unsigned char c : {'@', '#', ':', '.'}) marks[c] = true;
-    return marks;
-  }();
   size_t done = 0;  // chunks before this were searched
-  for (size_t p = 0; p < text.size(); ++p) {
-    if (!kMarkByte[static_cast<unsigned char>(text[p])] || p < done || !AtomMarkAt(text, p)) continue;
+  for (size_t p = NextMarkByte(text, 0); p < text.size(); p = NextMarkByte(text, p + 1)) {
+    if (p < done || !AtomMarkAt(text, p)) continue;
     size_t start = p, end = p;
     while (start > done && !IsRe2Space(text[start - 1])) --start;
     while (end < text.size() && !IsRe2Space(text[end])) ++end;
@@ -198,7 +222,6 @@ bool IsAllSpace(std::string_view segment) {
 // left half-written, for FoldInto to replace).
 static_assert(std::endian::native == std::endian::little, "byte i of a loaded word is bits 8i..8i+7");
 bool ShapeAndFoldAscii(std::string_view word, Token& t) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = kOnes * 0x80;
   // The high bit of each byte of x (all below 0x80, so no carry crosses a byte) that lies
   // in [lo, hi].
   auto in_range = [](uint64_t x, unsigned lo, unsigned hi) {
@@ -334,8 +357,7 @@ std::vector<Span> NonAsciiStretches(std::string_view text) {
     return q > 0 && q < text.size() && IsAsciiSpace(text[q]) && static_cast<unsigned char>(text[q - 1]) < 0x80 &&
            !IsAsciiSpace(text[q - 1]);
   };
-  for (size_t p = 0; p < text.size(); ++p) {
-    if (static_cast<unsigned char>(text[p]) < 0x80) continue;
+  for (size_t p = NextNonAscii(text, 0); p < text.size(); p = NextNonAscii(text, p + 1)) {
     const size_t floor = out.empty() ? 0 : out.back().end;  // keeps the scan linear
     size_t start = p;
     while (start > floor && !cut_at(start)) --start;
