@@ -76,6 +76,19 @@ constexpr auto kPlainByte = [] {
   return plain;
 }();
 
+namespace {
+
+constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+
+// Whether any of eight bytes must be escaped: below 0x20, '"' or '\\'. Never false when
+// one must (it may be true when none must: the caller then looks byte by byte).
+constexpr uint64_t MayNeedEscape(uint64_t x) {
+  auto zero_byte = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  return ((x - kOnes * 0x20) & ~x & kHighs) | zero_byte(x ^ (kOnes * '"')) | zero_byte(x ^ (kOnes * '\\'));
+}
+
+}  // namespace
+
 void JsonWriter::Quote(std::string_view s) {
   // Most strings (messages, ids, suggestions) are plain ASCII: one pass to tell, eight
   // bytes at a time, and one copy.
@@ -83,12 +96,8 @@ void JsonWriter::Quote(std::string_view s) {
   for (; plain + 8 <= s.size(); plain += 8) {
     uint64_t x;
     std::memcpy(&x, s.data() + plain, 8);
-    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-    auto zero_byte = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
-    // A byte below 0x20, at or above 0x80, or equal to '"' or '\\' stops the fast scan.
-    const uint64_t special = ((x - kOnes * 0x20) & ~x & kHighs) | (x & kHighs) | zero_byte(x ^ (kOnes * '"')) |
-                             zero_byte(x ^ (kOnes * '\\'));
-    if (special) break;
+    // A byte at or above 0x80 stops the fast scan too: it may be invalid UTF-8.
+    if (MayNeedEscape(x) | (x & kHighs)) break;
   }
   while (plain < s.size() && kPlainByte[static_cast<unsigned char>(s[plain])]) ++plain;
   if (plain == s.size()) {
@@ -101,29 +110,51 @@ void JsonWriter::Quote(std::string_view s) {
     return;
   }
   std::string repaired;
-  if (FindInvalidUtf8(s)) {
+  if (FindInvalidUtf8(s.substr(plain))) {
     repaired = RepairUtf8(s);
     s = repaired;
   }
   out_ += '"';
   size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out_.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\b': out_ += "\\b"; break;
-      case '\f': out_ += "\\f"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\r': out_ += "\\r"; break;
-      case '\t': out_ += "\\t"; break;
-      default: {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out_ += buf;
+  for (size_t i = 0; i < s.size();) {
+    // Text past ASCII (accents, emoji, curly quotes) is copied as it is: eight bytes at a
+    // time while none may need an escape.
+    if (uint64_t x; i + 8 <= s.size() && (std::memcpy(&x, s.data() + i, 8), MayNeedEscape(x) == 0)) {
+      i += 8;
+      continue;
+    }
+    for (const size_t stop = std::min(i + 8, s.size()); i < stop; ++i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"':
+          out_ += "\\\"";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        case '\b':
+          out_ += "\\b";
+          break;
+        case '\f':
+          out_ += "\\f";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
+        default: {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out_ += buf;
+        }
       }
     }
   }

@@ -1,11 +1,14 @@
 #include "report/json_writer.h"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <nlohmann/json.hpp>
+
+#include "testing/xorshift.h"
+#include "text/utf8.h"
 
 namespace discreet {
 namespace {
@@ -93,6 +96,22 @@ TEST(JsonWriter, StringsEscapedAsNlohmannEscapesThem) {
     JsonWriter w;
     w.String(s);
     EXPECT_EQ(w.str(), Nlohmann(ojson(s), -1)) << s;
+  }
+}
+
+// Random strings of text past ASCII, escapes and plain runs at every alignment, some with
+// invalid UTF-8 after a valid stretch: escaped as nlohmann escapes the repaired string.
+TEST(JsonWriter, RandomStringsEscapedAsNlohmannEscapesThem) {
+  const std::string_view pieces[] = {"a",    "plain words ", "é", "🙌", "\u201c", "\"",   "\\",   "\n",   "\t",
+                                     "\x01", "\x1f",         " ", "/", "\x7f",   "\xFF", "\xC3", "\x80", "Nguyễn"};
+  testing::XorShift next(0xD1B54A32D192ED03ULL);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const int n = static_cast<int>(next() % 24);
+    for (int i = 0; i < n; ++i) s += pieces[next() % std::size(pieces)];
+    JsonWriter w;
+    w.String(s);
+    ASSERT_EQ(w.str(), Nlohmann(ojson(RepairUtf8(s)), -1)) << s;
   }
 }
 
