@@ -39,6 +39,7 @@ class JsonWriter {
   JsonWriter& Close(char bracket);
   void BeforeValue();
   void Quote(std::string_view s);
+  bool PlainDecimal(double x);  // Number's fast path
   void NewLine();
 
   struct Level {

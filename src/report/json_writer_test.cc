@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -63,6 +64,40 @@ TEST(JsonWriter, NumbersAsNlohmannWritesThem) {
     JsonWriter w;
     w.Number(v);
     EXPECT_EQ(w.str(), Nlohmann(ojson(v), -1)) << v;
+  }
+}
+
+// Doubles in plain notation's range, report-like (a few digits at every scale) and
+// arbitrary: the digits are std::to_chars's shortest, in plain notation, and read back.
+TEST(JsonWriter, PlainNumbersHaveTheShortestDigits) {
+  testing::XorShift next(0x5851F42D4C957F2DULL);
+  for (int i = 0; i < 200000; ++i) {
+    double v;
+    if (i % 2 == 0) {
+      static constexpr double kScales[] = {1e-4, 1e-3, 0.01, 0.1, 1, 10, 1e3, 1e6, 1e9, 1e12};
+      v = static_cast<double>(next() % 100000) * kScales[next() % std::size(kScales)] / 1000.0;
+    } else {
+      const uint64_t bits = next();
+      std::memcpy(&v, &bits, sizeof v);
+    }
+    if (!std::isfinite(v) || std::fabs(v) < 1e-4 || std::fabs(v) >= 1e15) continue;
+    JsonWriter w;
+    w.Number(v);
+    const std::string& out = w.str();
+    ASSERT_EQ(out.find('e'), std::string::npos) << out;
+    ASSERT_EQ(ojson::parse(out).get<double>(), v) << out;
+    char shortest[40];
+    auto [end, ec] = std::to_chars(shortest, shortest + sizeof shortest, v, std::chars_format::scientific);
+    const std::string_view sci(shortest, static_cast<size_t>(end - shortest));
+    auto significant = [](std::string_view digits) {
+      std::string d;
+      for (char c : digits)
+        if (c >= '0' && c <= '9') d += c;
+      d.erase(0, std::min(d.find_first_not_of('0'), d.size()));
+      while (!d.empty() && d.back() == '0') d.pop_back();
+      return d;
+    };
+    ASSERT_EQ(significant(out), significant(sci.substr(0, sci.find('e')))) << out << " vs " << sci;
   }
 }
 
