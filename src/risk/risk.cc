@@ -81,6 +81,8 @@ std::vector<std::pair<double, int>> Details(const Subject& s, const std::vector<
 
 std::string ExplainSubject(const Subject& s, const std::vector<Finding>& findings,
                            const std::function<std::string(const Finding&)>& shown) {
+  // Built by appending to one string: the server writes one of these per subject of every
+  // report, and each `a + b` made a temporary.
   std::string details;
   bool travels = false;  // a travelling job set the floor: the crowd is nationwide
   std::vector<std::pair<double, int>> shown_details = Details(s, findings);
@@ -91,27 +93,39 @@ std::string ExplainSubject(const Subject& s, const std::vector<Finding>& finding
     if (!details.empty()) details += ", ";
     const bool floored = freq > *f.frequency;  // ScopedFrequency raised it to the nationwide pool
     travels = travels || floored;
-    details += shown(f) + " (" + FormatBits(-std::log2(freq)) + " bits" +
-               (floored ? ", one of about " + FormatCount(*f.nationwide) + " who travel for this work" : "") + ")";
+    details.append(shown(f)).append(" (").append(FormatBits(-std::log2(freq))).append(" bits");
+    if (floored)
+      details.append(", one of about ").append(FormatCount(*f.nationwide)).append(" who travel for this work");
+    details += ')';
   }
   if (details.empty()) return "Nothing here narrows down who this is.";
-  std::string fits = s.k < 1.5 ? "about 1 person" : "about " + FormatCount(s.k) + " people";
-  std::string pop = FormatCount(s.population);
-  std::string kind = s.population < 50'000 ? "a town" : "a city";
-  std::string scope;
+  std::string out;
+  out.reserve(details.size() + 256);
+  if (s.group) out += "A group is described together. ";
+  out += "This description fits ";
+  if (s.k < 1.5)
+    out += "about 1 person";
+  else
+    out.append("about ").append(FormatCount(s.k)).append(" people");
+  out += ' ';
+  const std::string pop = FormatCount(s.population);
+  const std::string_view kind = s.population < 50'000 ? "a town" : "a city";
   if (travels)
-    scope = "across the country (no place is named, and these people travel for work)";
+    out += "across the country (no place is named, and these people travel for work)";
   else if (s.clientele_scope)
-    scope = "among the " + pop + " or so people who come to the practice (gossip is read by them)";
-  else if (s.scope_finding >= 0) scope = "in " + shown(findings[s.scope_finding]) + ", " + kind + " of " + pop;
-  else if (!s.scope_name.empty()) scope = "in " + s.scope_name + ", " + kind + " of " + pop;
-  else scope = "among " + pop + " people (no place is named, so a town of that size is assumed; set the practice "
-               "location in .discreet.json)";
+    out.append("among the ").append(pop).append(" or so people who come to the practice (gossip is read by them)");
+  else if (s.scope_finding >= 0)
+    out.append("in ").append(shown(findings[s.scope_finding])).append(", ").append(kind).append(" of ").append(pop);
+  else if (!s.scope_name.empty())
+    out.append("in ").append(s.scope_name).append(", ").append(kind).append(" of ").append(pop);
+  else
+    out.append("among ").append(pop).append(
+        " people (no place is named, so a town of that size is assumed; set the practice location in .discreet.json)");
   // A group ("two tennis players") is found as surely as one person when its description
   // is rare, and naming it points at each member.
-  return std::string(s.group ? "A group is described together. " : "") + "This description fits " + fits + " " +
-         scope + " — " + details + ": " + FormatBits(s.bits) + " bits where " + FormatBits(s.bits_needed) +
-         " are enough.";
+  out.append(" — ").append(details).append(": ").append(FormatBits(s.bits)).append(" bits where ");
+  out.append(FormatBits(s.bits_needed)).append(" are enough.");
+  return out;
 }
 
 std::string BestChange(const Subject& s, const std::vector<Finding>& findings,

@@ -132,6 +132,25 @@ TEST(RiskTest, ATravellingJobNarrowsToItsNationwidePoolUnlessAPlaceIsNamed) {
   EXPECT_EQ(named.verdict, Verdict::kBlock);
 }
 
+// The whole explanation, word for word: the scope named by a finding, and a group.
+TEST(RiskTest, ExplanationReadsInFull) {
+  Draft d("My client is a pro hockey player from Pinedale.");
+  d.Add("client-context", Category::kContext, "My client", std::nullopt, Severity::kInfo)
+      .Add("occupation", Category::kQuasiIdentifier, "pro hockey player", 0.0000022)
+      .Add("place", Category::kQuasiIdentifier, "Pinedale", 0.5);
+  d.findings[2].population = 1'800;
+  RiskResult r = d.Assess();
+  ASSERT_EQ(r.subjects.size(), 1u);
+  auto shown = [&](const Finding& f) { return d.text.substr(f.span.start, f.span.size()); };
+  EXPECT_EQ(ExplainSubject(r.subjects[0], d.findings, shown),
+            "This description fits about 1 person in Pinedale, a town of 1,800 — pro hockey player (18.8 bits), "
+            "Pinedale (1.0 bits): 19.8 bits where 10.8 are enough.");
+  r.subjects[0].group = true;
+  r.subjects[0].k = 2'500;
+  EXPECT_TRUE(ExplainSubject(r.subjects[0], d.findings, shown)
+                  .starts_with("A group is described together. This description fits about 2,500 people in Pinedale"));
+}
+
 // A handle found as contact info and as a person's name is one detail, not two.
 TEST(RiskTest, TwoRulesOnTheSameWordsCountOnce) {
   Draft d("Thanks @sarah.runs.far for coming in!");
