@@ -1,6 +1,6 @@
-// KeyHash: the one hash of a folded key. Tokenize stores it on every token, the lexicon
-// and dictionary images are laid out by it, and WordSet builds its tables with it at
-// compile time, so it must stay constexpr and must not change (the images would be stale).
+// KeyHash: the one hash of a folded key. Tokenize stores it on every token, and the lexicon
+// and dictionary images are laid out by it, so it must not change (the images would be
+// stale).
 #pragma once
 
 #include <cstdint>

@@ -40,6 +40,20 @@ TEST(WordSet, KeysOfAnyLength) {
   EXPECT_FALSE(In(kSet, "\xC3\xA9"));
 }
 
+// The hash reads only a key's first and last bytes (eight of each, or fewer) and its
+// length: words alike in those bytes share a slot and are told apart by comparing them.
+TEST(WordSet, WordsAlikeInTheBytesTheHashReads) {
+  static constexpr WordSet kAlike({"abcdefgh12ijklmnop", "abcdefgh34ijklmnop", "abcdefgh56ijklmnop", "axb", "ayb",
+                                   "abcd12abcd", "abcd34abcd", "azb"});
+  for (std::string_view hit : {"abcdefgh12ijklmnop", "abcdefgh34ijklmnop", "abcdefgh56ijklmnop", "axb", "ayb",
+                               "abcd12abcd", "abcd34abcd", "azb"})
+    EXPECT_TRUE(In(kAlike, hit)) << hit;
+  for (std::string_view miss : {"abcdefgh78ijklmnop", "abcdefgh1ijklmnop", "awb", "abcd56abcd", "ab", "abcdabcd"})
+    EXPECT_FALSE(In(kAlike, miss)) << miss;
+  // Keys shorter than four bytes are read as bytes: none past the key's end.
+  for (size_t n = 0; n < 20; ++n) EXPECT_FALSE(In(kAlike, std::string(n, 'a'))) << n;
+}
+
 TEST(WordSet, FindGivesTheIndexInTheList) {
   struct Record {
     std::string_view key;
