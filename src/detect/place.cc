@@ -413,25 +413,6 @@ class PlaceDetector : public Detector {
         }
       }
     }
-    // Choose the row: the state's own place if a state is given, else the most populous.
-    std::optional<uint32_t> row;
-    for (uint32_t r : m->values) {
-      if (state) {
-        if (places_->Get(r, "country") == "US" && Lower(places_->Get(r, "admin1")) == *state) {
-          row = r;
-          break;
-        }
-      } else if (!row || Population(r) > Population(*row)) {
-        row = r;
-      }
-    }
-    if (!row) {
-      state.reset();
-      after_state = last;
-      for (uint32_t r : m->values)
-        if (!row || Population(r) > Population(*row)) row = r;
-    }
-
     // How much does it need to prove it is a place here?
     bool upper = true, hashtag = true;
     for (size_t k = m->first; k <= m->last; ++k) {
@@ -452,8 +433,29 @@ class PlaceDetector : public Detector {
     std::string_view nk = KeyOf(tokens, qi::NextWordIn(tokens, last));
     bool after = In(kPlaceAfter, nk);
     bool evidence = prep || after;
-    // Cheap rejection first: a lowercase word with no place evidence is not a place.
+    // Cheap rejection first: a lowercase word with no place evidence is not a place. Most
+    // gazetteer matches in prose end here ("union", "hope"), before the rows are read.
     if (!state && !evidence && !upper && !hashtag) return;
+
+    // Choose the row: the state's own place if a state is given, else the most populous.
+    std::optional<uint32_t> row;
+    for (uint32_t r : m->values) {
+      if (state) {
+        if (places_->Get(r, "country") == "US" && Lower(places_->Get(r, "admin1")) == *state) {
+          row = r;
+          break;
+        }
+      } else if (!row || Population(r) > Population(*row)) {
+        row = r;
+      }
+    }
+    if (!row) {  // no place of that name in that state: the state word says nothing
+      state.reset();
+      after_state = last;
+      if (!evidence && !upper && !hashtag) return;
+      for (uint32_t r : m->values)
+        if (!row || Population(r) > Population(*row)) row = r;
+    }
 
     bool dictionary = true, name = false;
     for (size_t k = m->first; k <= m->last && dictionary; ++k)
