@@ -488,6 +488,16 @@ class PersonNameDetector : public Detector {
         for (size_t k = 1; k < chain.size(); ++k)
           if (chain[k].second.given) has_given = true, gfreq = std::max(gfreq, chain[k].second.gfreq);
       }
+      // "Loved working on Sally Smith today": a frequent given name and one of the ~60
+      // commonest surnames (0.1% of people or more), both capitalised mid-sentence where
+      // capitals mean something, are a name even when both are also words ("sally",
+      // "smith"). Given names that name products ("Amber", "Jade") and rarer surnames that
+      // are things ("Stone", "Rose", "Day") stay out: "our Jade Stone roller".
+      const NameWord& second = chain.size() == 2 ? chain[1].second : first;
+      if (chain.size() == 2 && informative && first.upper && second.upper && first.given && first.gfreq >= 1e-4 &&
+          !IsLowercaseFunctionName(t.key) && second.surname && second.sfreq >= 1e-3 &&
+          !who::AtSentenceStart(tokens, i) && Values(place_words_, tokens[chain[1].first]).empty())  // Grace Church
+        distinct = true;
       bool ok = has_given && has_other && (distinct || any_cue);
       // A capitalised common word opening a sentence ("Will Kevin come?") is no given name.
       if (ok && first.gcommon && !first.surname && who::AtSentenceStart(tokens, i) && !any_cue) {
