@@ -177,6 +177,7 @@ class PersonNameDetector : public Detector {
         continue;
       }
       if (!who::IsAlphaWord(t)) continue;
+      if (t.shape == Shape::kHashtag && HashtagGreetingAt(scan, i, out)) continue;
       if (TitleKind kind = TitleOf(t.key); kind != TitleKind::kNone) {
         if (long end = TitledNameAt(scan, i, kind, out); end >= 0) {
           next_free = static_cast<size_t>(end) + 1;
@@ -344,6 +345,45 @@ class PersonNameDetector : public Detector {
       span.end = tokens[last + 1].span.end;
     out.push_back(who::MakeFinding("person-name", id(), span, severity, std::move(message), frequency, direct,
                                    {"a client", "my client", "remove"}));
+  }
+
+  // "#thankyousally", "#HAPPYBIRTHDAYMARCUS": a hashtag with no capitals to split it on,
+  // a greeting run into a given name. ("#ThankYouSally" is split by the tokenizer and
+  // found as "thank you Sally".) The greeting is the person cue, so a name that is also a
+  // word counts too ("#thankyousally"), but not one that is mostly a word in lowercase
+  // ("#thankyoumark" could be a brand).
+  bool HashtagGreetingAt(Scan& s, size_t i, std::vector<Finding>& out) const {
+    const auto& tokens = s.in.tokens;
+    const Token& t = tokens[i];
+    // The whole hashtag is this one part: '#' before it, no part right after it.
+    if (t.span.start == 0 || s.in.text[t.span.start - 1] != '#') return false;
+    if (i + 1 < tokens.size() && tokens[i + 1].shape == Shape::kHashtag && tokens[i + 1].span.start <= t.span.end + 1)
+      return false;
+    static constexpr std::string_view kGreetings[] = {
+        "thankyou",    "thanks",   "thanksto",        "thx",      "happybirthday", "happybday", "hbd", "welcome",
+        "welcomeback", "congrats", "congratulations", "shoutout", "shoutoutto",    "bravo"};
+    std::string_view key = t.key;
+    size_t best = 0;
+    NameWord name;
+    for (std::string_view greeting : kGreetings) {
+      if (greeting.size() <= best || key.size() < greeting.size() + 3 || !key.starts_with(greeting)) continue;
+      std::string_view rest = key.substr(greeting.size());
+      if (IsLowercaseFunctionName(rest)) continue;
+      NameWord w;
+      for (uint32_t r : given_->index().Lookup(rest)) {
+        w.given = true;
+        w.gfreq = std::max(w.gfreq, given_->GetNumber(r, "frequency").value_or(0));
+      }
+      if (!w.given) continue;
+      best = greeting.size();
+      name = w;
+    }
+    if (best == 0) return false;
+    Emit(s, i, i,
+         "A first name in a hashtag is still a name: with the details around it, people who know them know who "
+         "this is. Leave it out of the tag.",
+         std::max(name.gfreq, 1e-6), false, out);
+    return true;
   }
 
   // "Mr. Thompson", "Coach Daniels", "Grandpa Joe", "Dr. Mary Jones". Returns the last
