@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstdint>
-#include <cstring>
 #include <string>
+
+#include "text/swar.h"
 
 namespace discreet {
 
@@ -89,14 +89,7 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
 }  // namespace
 
 std::vector<uint32_t> WordStarts(std::string_view text) {
-  static_assert(std::endian::native == std::endian::little, "byte i of a loaded word is bits 8i..8i+7");
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = kOnes * 0x80;
-  // For words of bytes below 0x80 (no carry crosses a byte): the top bit of each byte in
-  // [lo, hi], and of each byte equal to c.
-  auto in_range = [](uint64_t x, unsigned lo, unsigned hi) {
-    return (x + kOnes * (0x80 - lo)) & ~(x + kOnes * (0x7F - hi)) & kHighs;
-  };
-  auto equal = [](uint64_t x, unsigned c) { return ~((x ^ (kOnes * c)) + kOnes * 0x7F) & kHighs; };
+  using swar::InRange;
   std::vector<uint32_t> starts;
   starts.reserve(text.size() / 4 + 8);
   bool fold_lead = false;
@@ -110,16 +103,15 @@ std::vector<uint32_t> WordStarts(std::string_view text) {
   // Eight bytes at a time: a start is an opening byte whose previous byte is no word byte.
   size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    uint64_t x;
-    std::memcpy(&x, text.data() + i, 8);
-    if (x & kHighs) {  // a byte past ASCII: "ſ", "K" or plain non-word bytes, one at a time
+    const uint64_t x = swar::Load(text.data() + i);
+    if (x & swar::kHighs) {  // a byte past ASCII: "ſ", "K" or plain non-word bytes, one at a time
       for (size_t k = i; k < i + 8; ++k) one_byte(k);
       continue;
     }
-    const uint64_t open = in_range(x, '0', '9') | in_range(x, 'A', 'Z') | in_range(x, 'a', 'z');
-    const uint64_t word = open | equal(x, '_');
+    const uint64_t open = InRange(x, '0', '9') | InRange(x, 'A', 'Z') | InRange(x, 'a', 'z');
+    const uint64_t word = open | swar::Equal(x, '_');
     for (uint64_t begins = open & ~((word << 8) | (after_word ? 0x80 : 0)); begins != 0; begins &= begins - 1)
-      starts.push_back(static_cast<uint32_t>(i + static_cast<size_t>(std::countr_zero(begins)) / 8));
+      starts.push_back(static_cast<uint32_t>(i + swar::FirstByte(begins)));
     after_word = static_cast<unsigned>(word >> 63);
   }
   for (; i < text.size(); ++i) one_byte(i);
@@ -157,16 +149,10 @@ namespace {
 // The first ASCII digit at or after `p`, or text.size(). Most bytes of prose are no digit,
 // so they are passed over eight at a time.
 size_t NextDigit(std::string_view text, size_t p) {
-  static_assert(std::endian::native == std::endian::little, "byte i of a loaded word is bits 8i..8i+7");
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = kOnes * 0x80;
   for (; p + 8 <= text.size(); p += 8) {
-    uint64_t x;
-    std::memcpy(&x, text.data() + p, 8);
-    // Range tests on the low seven bits (no carry crosses a byte), then bytes at or above
-    // 0x80 dropped: the high bit of each byte in '0'..'9'.
-    const uint64_t low7 = x & ~kHighs;
-    const uint64_t digits = (low7 + kOnes * (0x80 - '0')) & ~(low7 + kOnes * (0x7F - '9')) & ~x & kHighs;
-    if (digits) return p + static_cast<size_t>(std::countr_zero(digits)) / 8;
+    const uint64_t x = swar::Load(text.data() + p);
+    // The range test on the low seven bits, then bytes at or above 0x80 dropped.
+    if (const uint64_t digits = swar::InRange(x & ~swar::kHighs, '0', '9') & ~x) return p + swar::FirstByte(digits);
   }
   while (p < text.size() && !IsAsciiDigit(text[p])) ++p;
   return p;

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "text/swar.h"
 #include "text/utf8.h"
 
 namespace discreet {
@@ -78,7 +79,8 @@ constexpr auto kPlainByte = [] {
 
 namespace {
 
-constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+using swar::kHighs;
+using swar::kOnes;
 
 // Whether any of eight bytes must be escaped: below 0x20, '"' or '\\'. Never false when
 // one must (it may be true when none must: the caller then looks byte by byte).
@@ -94,10 +96,8 @@ void JsonWriter::Quote(std::string_view s) {
   // bytes at a time, and one copy.
   size_t plain = 0;
   for (; plain + 8 <= s.size(); plain += 8) {
-    uint64_t x;
-    std::memcpy(&x, s.data() + plain, 8);
     // A byte at or above 0x80 stops the fast scan too: it may be invalid UTF-8.
-    if (MayNeedEscape(x) | (x & kHighs)) break;
+    if (const uint64_t x = swar::Load(s.data() + plain); MayNeedEscape(x) | (x & kHighs)) break;
   }
   while (plain < s.size() && kPlainByte[static_cast<unsigned char>(s[plain])]) ++plain;
   if (plain == s.size()) {
@@ -119,7 +119,7 @@ void JsonWriter::Quote(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     // Text past ASCII (accents, emoji, curly quotes) is copied as it is: eight bytes at a
     // time while none may need an escape.
-    if (uint64_t x; i + 8 <= s.size() && (std::memcpy(&x, s.data() + i, 8), MayNeedEscape(x) == 0)) {
+    if (i + 8 <= s.size() && MayNeedEscape(swar::Load(s.data() + i)) == 0) {
       i += 8;
       continue;
     }

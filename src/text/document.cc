@@ -3,10 +3,10 @@
 #include "text/document.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
-#include <cstring>
 #include <stdexcept>
+
+#include "text/swar.h"
 
 namespace discreet {
 namespace {
@@ -15,25 +15,19 @@ bool IsLeadByte(unsigned char b) { return (b & 0xC0) != 0x80; }
 
 // The lead bytes (code points) in [p, p + n), and of them the 4-byte leads (two UTF-16
 // units each), eight bytes at a time: a report converts six offsets per finding.
-static_assert(std::endian::native == std::endian::little, "byte i of a loaded word is bits 8i..8i+7");
 struct Leads {
   size_t code_points = 0;
   size_t astral = 0;
 };
 Leads CountLeads(const char* p, size_t n) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = kOnes * 0x80;
-  // One bit per byte in each byte's top bit, summed by a multiply (no popcount instruction
-  // without -mpopcnt).
-  auto count = [](uint64_t highs) { return static_cast<size_t>(((highs >> 7) * kOnes) >> 56); };
   Leads leads;
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
-    uint64_t x;
-    std::memcpy(&x, p + i, 8);
-    const uint64_t continuation = x & ~(x << 1) & kHighs;               // 10xxxxxx
-    const uint64_t four = x & (x << 1) & (x << 2) & (x << 3) & kHighs;  // 1111xxxx
-    leads.code_points += 8 - count(continuation);
-    leads.astral += count(four);
+    const uint64_t x = swar::Load(p + i);
+    const uint64_t continuation = x & ~(x << 1) & swar::kHighs;               // 10xxxxxx
+    const uint64_t four = x & (x << 1) & (x << 2) & (x << 3) & swar::kHighs;  // 1111xxxx
+    leads.code_points += 8 - swar::Count(continuation);
+    leads.astral += swar::Count(four);
   }
   for (; i < n; ++i) {
     const auto b = static_cast<unsigned char>(p[i]);

@@ -17,6 +17,7 @@
 
 #include "text/fold.h"
 #include "text/sentence_break.h"
+#include "text/swar.h"
 #include "text/utf8.h"
 
 namespace discreet {
@@ -115,30 +116,20 @@ std::vector<Atom> FindAtomsWithGroups(std::string_view text) {
   return atoms;
 }
 
-// Eight bytes at a time (little-endian words; see ShapeAndFoldAscii): the first byte at or
-// after `p` that is past ASCII, or that is one of the atom marks, or text.size(). Most
-// bytes of a draft are neither, and both scans used to test them one by one.
-constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = kOnes * 0x80;
-// The top bit of each byte of x equal to c, exactly (whatever the other bytes hold).
-constexpr uint64_t BytesEqual(uint64_t x, unsigned char c) {
-  const uint64_t v = x ^ (kOnes * c);
-  return ~(((v & ~kHighs) + ~kHighs) | v | ~kHighs);
-}
+// Eight bytes at a time: the first byte at or after `p` that is past ASCII, or that is
+// one of the atom marks, or text.size(). Most bytes of a draft are neither, and both scans
+// used to test them one by one.
 size_t NextNonAscii(std::string_view text, size_t p) {
-  for (; p + 8 <= text.size(); p += 8) {
-    uint64_t x;
-    std::memcpy(&x, text.data() + p, 8);
-    if (x & kHighs) return p + static_cast<size_t>(std::countr_zero(x & kHighs)) / 8;
-  }
+  for (; p + 8 <= text.size(); p += 8)
+    if (const uint64_t high = swar::Load(text.data() + p) & swar::kHighs) return p + swar::FirstByte(high);
   while (p < text.size() && static_cast<unsigned char>(text[p]) < 0x80) ++p;
   return p;
 }
 size_t NextMarkByte(std::string_view text, size_t p) {
   for (; p + 8 <= text.size(); p += 8) {
-    uint64_t x;
-    std::memcpy(&x, text.data() + p, 8);
-    const uint64_t marks = BytesEqual(x, '@') | BytesEqual(x, '#') | BytesEqual(x, ':') | BytesEqual(x, '.');
-    if (marks) return p + static_cast<size_t>(std::countr_zero(marks)) / 8;
+    const uint64_t x = swar::Load(text.data() + p);
+    const uint64_t marks = swar::Equal(x, '@') | swar::Equal(x, '#') | swar::Equal(x, ':') | swar::Equal(x, '.');
+    if (marks) return p + swar::FirstByte(marks);
   }
   while (p < text.size() && text[p] != '@' && text[p] != '#' && text[p] != ':' && text[p] != '.') ++p;
   return p;
@@ -220,13 +211,8 @@ bool IsAllSpace(std::string_view segment) {
 // time: what WordShape and FoldInto give, without a loop per byte or asking twice whether
 // the word is ASCII. Returns false for a word with a byte past ASCII (its key is then
 // left half-written, for FoldInto to replace).
-static_assert(std::endian::native == std::endian::little, "byte i of a loaded word is bits 8i..8i+7");
 bool ShapeAndFoldAscii(std::string_view word, Token& t) {
-  // The high bit of each byte of x (all below 0x80, so no carry crosses a byte) that lies
-  // in [lo, hi].
-  auto in_range = [](uint64_t x, unsigned lo, unsigned hi) {
-    return (x + kOnes * (0x80 - lo)) & ~(x + kOnes * (0x7F - hi)) & kHighs;
-  };
+  using swar::InRange;
   t.key.resize(word.size());
   // ShapeOf needs only whether there are upper-case letters (none, one, more), lower-case
   // letters and digits: no counting (std::popcount is a loop without -mpopcnt).
@@ -237,8 +223,8 @@ bool ShapeAndFoldAscii(std::string_view word, Token& t) {
     const size_t n = std::min<size_t>(8, word.size() - at);
     uint64_t x = 0;  // bytes past the word stay 0, which is no letter or digit
     std::memcpy(&x, word.data() + at, n);
-    if (x & kHighs) return false;
-    const uint64_t up = in_range(x, 'A', 'Z'), low = in_range(x, 'a', 'z'), digit = in_range(x, '0', '9');
+    if (x & swar::kHighs) return false;
+    const uint64_t up = InRange(x, 'A', 'Z'), low = InRange(x, 'a', 'z'), digit = InRange(x, '0', '9');
     if (up) upper = upper > 0 || (up & (up - 1)) ? 2 : 1;
     any_lower |= low;
     any_digit |= digit;
