@@ -177,7 +177,7 @@ class PersonNameDetector : public Detector {
         continue;
       }
       if (!who::IsAlphaWord(t)) continue;
-      if (t.shape == Shape::kHashtag && HashtagGreetingAt(scan, i, out)) continue;
+      if (t.shape == Shape::kHashtag && HashtagNameAt(scan, i, out)) continue;
       if (TitleKind kind = TitleOf(t.key); kind != TitleKind::kNone) {
         if (long end = TitledNameAt(scan, i, kind, out); end >= 0) {
           next_free = static_cast<size_t>(end) + 1;
@@ -347,12 +347,30 @@ class PersonNameDetector : public Detector {
                                    {"a client", "my client", "remove"}));
   }
 
-  // "#thankyousally", "#HAPPYBIRTHDAYMARCUS": a hashtag with no capitals to split it on,
-  // a greeting run into a given name. ("#ThankYouSally" is split by the tokenizer and
-  // found as "thank you Sally".) The greeting is the person cue, so a name that is also a
-  // word counts too ("#thankyousally"), but not one that is mostly a word in lowercase
-  // ("#thankyoumark" could be a brand).
-  bool HashtagGreetingAt(Scan& s, size_t i, std::vector<Finding>& out) const {
+  // A folded key looked up as a given name and as a surname, for keys that are not tokens.
+  NameWord DescribeKey(std::string_view key) const {
+    NameWord w;
+    for (uint32_t r : given_->index().Lookup(key)) {
+      w.given = true;
+      w.gfreq = std::max(w.gfreq, given_->GetNumber(r, "frequency").value_or(0));
+      w.gcommon = w.gcommon || given_->GetNumber(r, "common_word") == 1.0;
+    }
+    if (surnames_)
+      for (uint32_t r : surnames_->index().Lookup(key)) {
+        w.surname = true;
+        w.sfreq = std::max(w.sfreq, surnames_->GetNumber(r, "frequency").value_or(0));
+        w.scommon = w.scommon || surnames_->GetNumber(r, "common_word") == 1.0;
+      }
+    return w;
+  }
+
+  // A hashtag with no capitals to split it on ("#ThankYouSally" is split by the tokenizer
+  // and found as "thank you Sally"):
+  //  - "#thankyousally", "#HAPPYBIRTHDAYMARCUS": a greeting run into a given name. The
+  //    greeting is the person cue, so a name that is also a word counts too, but not one
+  //    that is mostly a word in lowercase ("#thankyoumark" could be a brand);
+  //  - "#jessicamoreno": a given name run into a surname, neither of them a word.
+  bool HashtagNameAt(Scan& s, size_t i, std::vector<Finding>& out) const {
     const auto& tokens = s.in.tokens;
     const Token& t = tokens[i];
     // The whole hashtag is this one part: '#' before it, no part right after it.
@@ -369,21 +387,30 @@ class PersonNameDetector : public Detector {
       if (greeting.size() <= best || key.size() < greeting.size() + 3 || !key.starts_with(greeting)) continue;
       std::string_view rest = key.substr(greeting.size());
       if (IsLowercaseFunctionName(rest)) continue;
-      NameWord w;
-      for (uint32_t r : given_->index().Lookup(rest)) {
-        w.given = true;
-        w.gfreq = std::max(w.gfreq, given_->GetNumber(r, "frequency").value_or(0));
-      }
+      NameWord w = DescribeKey(rest);
       if (!w.given) continue;
       best = greeting.size();
       name = w;
     }
-    if (best == 0) return false;
-    Emit(s, i, i,
-         "A first name in a hashtag is still a name: with the details around it, people who know them know who "
-         "this is. Leave it out of the tag.",
-         std::max(name.gfreq, 1e-6), false, out);
-    return true;
+    if (best > 0) {
+      Emit(s, i, i,
+           "A first name in a hashtag is still a name: with the details around it, people who know them know who "
+           "this is. Leave it out of the tag.",
+           std::max(name.gfreq, 1e-6), false, out);
+      return true;
+    }
+    for (size_t cut = 3; cut + 3 <= key.size(); ++cut) {
+      const NameWord given = DescribeKey(key.substr(0, cut));
+      if (!DistinctGiven(given)) continue;
+      const NameWord surname = DescribeKey(key.substr(cut));
+      if (!surname.surname || surname.scommon) continue;
+      Emit(s, i, i,
+           "A full name in a hashtag identifies a person outright. Never name a client without their written "
+           "consent; leave it out of the tag.",
+           std::max(given.gfreq, 1e-6) * std::max(surname.sfreq, 1e-6), true, out);
+      return true;
+    }
+    return false;
   }
 
   // "Mr. Thompson", "Coach Daniels", "Grandpa Joe", "Dr. Mary Jones". Returns the last

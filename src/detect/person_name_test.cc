@@ -55,7 +55,8 @@ INSTANTIATE_TEST_SUITE_P(
                       // A hashtag with no capitals to split on: a greeting run into a name.
                       Case{"What a week. #thankyousally", "thankyousally"},
                       Case{"BEST CLIENT EVER #THANKYOUSALLY", "THANKYOUSALLY"},
-                      Case{"#happybirthdaymarcus from all of us \xF0\x9F\x8E\x82", "happybirthdaymarcus"}));
+                      Case{"#happybirthdaymarcus from all of us \xF0\x9F\x8E\x82", "happybirthdaymarcus"},
+                      Case{"So proud of this one #jessicamoreno", "jessicamoreno"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PersonName,
@@ -86,7 +87,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Join us at Grace Church on Sunday for the charity chair massages.", ""},
         Case{"Try our new Amber Rose scrub, or the Jade Stone facial roller.", ""},
         Case{"Happy Rose Day to all our clients!", ""}, Case{"#thanksgiving deals all week long", ""},
-        Case{"#thankyounurses for everything you do", ""}, Case{"#welcomeback everyone, we missed you", ""}));
+        Case{"#thankyounurses for everything you do", ""}, Case{"#welcomeback everyone, we missed you", ""},
+        Case{"#selfcaresunday #deeptissue #massagetherapist #newyorkcity #happyhour #sportsmassage", ""}));
 
 TEST(PersonNameDetails, FullNameIsDirectWithProductFrequency) {
   auto found = who_testing::Run(Det(), "I massaged Mary Jones today.");
