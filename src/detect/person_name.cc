@@ -213,20 +213,23 @@ class PersonNameDetector : public Detector {
 
   static std::span<const uint32_t> Values(const Lexicon* lex, const Token& t) { return who::WordValues(lex, t); }
 
-  void LookupGiven(const Token& t, NameWord& w) const {
-    for (uint32_t r : Values(given_, t)) {
+  // What the rows of a given name or a surname say of a word.
+  void AddGivenRows(std::span<const uint32_t> rows, NameWord& w) const {
+    for (uint32_t r : rows) {
       w.given = true;
       w.gfreq = std::max(w.gfreq, given_->GetNumber(r, "frequency").value_or(0));
       w.gcommon = w.gcommon || given_->GetNumber(r, "common_word") == 1.0;
     }
   }
-  void LookupSurname(const Token& t, NameWord& w) const {
-    for (uint32_t r : Values(surnames_, t)) {
+  void AddSurnameRows(std::span<const uint32_t> rows, NameWord& w) const {
+    for (uint32_t r : rows) {
       w.surname = true;
       w.sfreq = std::max(w.sfreq, surnames_->GetNumber(r, "frequency").value_or(0));
       w.scommon = w.scommon || surnames_->GetNumber(r, "common_word") == 1.0;
     }
   }
+  void LookupGiven(const Token& t, NameWord& w) const { AddGivenRows(Values(given_, t), w); }
+  void LookupSurname(const Token& t, NameWord& w) const { AddSurnameRows(Values(surnames_, t), w); }
   NameWord Describe(Scan& s, size_t i) const {
     const Token& t = s.in.tokens[i];
     NameWord w;
@@ -347,20 +350,12 @@ class PersonNameDetector : public Detector {
                                    {"a client", "my client", "remove"}));
   }
 
-  // A folded key looked up as a given name and as a surname, for keys that are not tokens.
+  // A folded key looked up as a given name and as a surname, for keys that are not tokens
+  // (parts of a hashtag).
   NameWord DescribeKey(std::string_view key) const {
     NameWord w;
-    for (uint32_t r : given_->index().Lookup(key)) {
-      w.given = true;
-      w.gfreq = std::max(w.gfreq, given_->GetNumber(r, "frequency").value_or(0));
-      w.gcommon = w.gcommon || given_->GetNumber(r, "common_word") == 1.0;
-    }
-    if (surnames_)
-      for (uint32_t r : surnames_->index().Lookup(key)) {
-        w.surname = true;
-        w.sfreq = std::max(w.sfreq, surnames_->GetNumber(r, "frequency").value_or(0));
-        w.scommon = w.scommon || surnames_->GetNumber(r, "common_word") == 1.0;
-      }
+    AddGivenRows(who::WordValues(given_, key), w);
+    AddSurnameRows(who::WordValues(surnames_, key), w);
     return w;
   }
 
