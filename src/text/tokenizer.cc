@@ -427,6 +427,20 @@ class WordBreaker {
     }
   }
 
+  // Past the ASCII whitespace from `pos` when `pos` is the end of the ASCII segment
+  // Following returned last (else `pos`). Inside an ASCII stretch every segment that starts
+  // with whitespace holds only whitespace and makes no token, and a boundary follows it, so
+  // the tokenizer need not ask for those segments one by one (a draft has one after almost
+  // every word). A stretch ICU segments begins at offset 0 or at the first byte of a
+  // whitespace run, so a run that opens one is left to ICU.
+  size_t SkipAsciiSpace(size_t pos) {
+    if (pos != returned_end_ || (next_stretch_ < stretches_.size() && stretches_[next_stretch_].start <= pos))
+      return pos;
+    while (pos < text_.size() && IsAsciiSpace(text_[pos])) ++pos;
+    returned_end_ = pos;
+    return pos;
+  }
+
  private:
   std::string_view text_;
   icu::BreakIterator* icu_;
@@ -570,7 +584,7 @@ std::vector<Token> TokenizeWith(std::string_view text, bool icu_only) {
       t.shape = IsEmoji(seg) ? Shape::kEmoji : Shape::kPunct;
       t.key.assign(seg);
     }
-    pos = end;
+    pos = end == segment.end ? breaker.SkipAsciiSpace(end) : end;
   }
   it->setText(icu::UnicodeString());  // drop the pointer into `text`
   NumberSentences(icu_only ? SentenceBreaksWithIcu(text) : SentenceBreaks(text), tokens);
