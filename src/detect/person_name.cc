@@ -155,6 +155,7 @@ class PersonNameDetector : public Detector {
       : given_(lexicons.Find("given_names")),
         surnames_(lexicons.Find("surnames")),
         places_(lexicons.Find("places")),
+        colours_(lexicons.Find("colours")),
         place_words_(lexicons.Find("place_words")),
         organisations_(lexicons.Find("organisations")),
         events_(lexicons.Find("events")),
@@ -243,6 +244,14 @@ class PersonNameDetector : public Detector {
   // A surname that stands as one: not a dictionary word, or a common one (Brown, Lee, King).
   static bool RealSurname(const NameWord& w) { return w.surname && (!w.scommon || w.sfreq >= 1e-4); }
   static bool DistinctGiven(const NameWord& w) { return w.given && !w.gcommon; }
+  // A frequent given name and one of the ~60 commonest surnames (0.1% of people or more):
+  // a name even when both are also words ("sally smith"). Given names that are mostly
+  // words or products ("Mark", "Amber", "Jade") and rarer surnames that are things
+  // ("Stone", "Rose", "Day") stay out: "our Jade Stone roller".
+  static bool CommonFullName(const NameWord& given, std::string_view given_key, const NameWord& surname) {
+    return given.given && given.gfreq >= 1e-4 && !IsLowercaseFunctionName(given_key) && surname.surname &&
+           surname.sfreq >= 1e-3;
+  }
 
   bool PlaceLike(const Token& t, Scan& s, size_t i) const {
     for (uint32_t r : Values(places_, t))
@@ -364,7 +373,9 @@ class PersonNameDetector : public Detector {
   //  - "#thankyousally", "#HAPPYBIRTHDAYMARCUS": a greeting run into a given name. The
   //    greeting is the person cue, so a name that is also a word counts too, but not one
   //    that is mostly a word in lowercase ("#thankyoumark" could be a brand);
-  //  - "#jessicamoreno": a given name run into a surname, neither of them a word.
+  //  - "#jessicamoreno": a given name run into a surname, neither of them a word;
+  //  - "#sallysmith": a common full name run together, unless the whole tag is a place
+  //    ("#morganhill") or a word and a colour ("#hazelbrown" eyes).
   bool HashtagNameAt(Scan& s, size_t i, std::vector<Finding>& out) const {
     const auto& tokens = s.in.tokens;
     const Token& t = tokens[i];
@@ -395,10 +406,14 @@ class PersonNameDetector : public Detector {
       return true;
     }
     for (size_t cut = 3; cut + 3 <= key.size(); ++cut) {
-      const NameWord given = DescribeKey(key.substr(0, cut));
-      if (!DistinctGiven(given)) continue;
-      const NameWord surname = DescribeKey(key.substr(cut));
-      if (!surname.surname || surname.scommon) continue;
+      const std::string_view first = key.substr(0, cut), rest = key.substr(cut);
+      const NameWord given = DescribeKey(first);
+      if (!given.given) continue;
+      const NameWord surname = DescribeKey(rest);
+      const bool distinct = DistinctGiven(given) && surname.surname && !surname.scommon;
+      const bool common = CommonFullName(given, first, surname) &&
+                          (!given.gcommon || who::WordValues(colours_, rest).empty()) && !IsPlace(first, rest);
+      if (!distinct && !common) continue;
       Emit(s, i, i,
            "A full name in a hashtag identifies a person outright. Never name a client without their written "
            "consent; leave it out of the tag.",
@@ -406,6 +421,15 @@ class PersonNameDetector : public Detector {
       return true;
     }
     return false;
+  }
+
+  // Whether the gazetteer has the two words as a place, as one ("Morgan Hill") or run
+  // together.
+  bool IsPlace(std::string_view first, std::string_view second) const {
+    if (!places_) return false;
+    std::string joined(first);
+    if (!who::WordValues(places_, joined + std::string(second)).empty()) return true;
+    return !places_->index().Lookup(joined.append(" ").append(second)).empty();
   }
 
   // "Mr. Thompson", "Coach Daniels", "Grandpa Joe", "Dr. Mary Jones". Returns the last
@@ -550,14 +574,10 @@ class PersonNameDetector : public Detector {
         for (size_t k = 1; k < chain.size(); ++k)
           if (chain[k].second.given) has_given = true, gfreq = std::max(gfreq, chain[k].second.gfreq);
       }
-      // "Loved working on Sally Smith today": a frequent given name and one of the ~60
-      // commonest surnames (0.1% of people or more), both capitalised mid-sentence where
-      // capitals mean something, are a name even when both are also words ("sally",
-      // "smith"). Given names that name products ("Amber", "Jade") and rarer surnames that
-      // are things ("Stone", "Rose", "Day") stay out: "our Jade Stone roller".
+      // "Loved working on Sally Smith today": a common full name, both parts capitalised
+      // mid-sentence where capitals mean something.
       const NameWord& second = chain.size() == 2 ? chain[1].second : first;
-      if (chain.size() == 2 && informative && first.upper && second.upper && first.given && first.gfreq >= 1e-4 &&
-          !IsLowercaseFunctionName(t.key) && second.surname && second.sfreq >= 1e-3 &&
+      if (chain.size() == 2 && informative && first.upper && second.upper && CommonFullName(first, t.key, second) &&
           !who::AtSentenceStart(tokens, i) && Values(place_words_, tokens[chain[1].first]).empty())  // Grace Church
         distinct = true;
       bool ok = has_given && has_other && (distinct || any_cue);
@@ -637,6 +657,7 @@ class PersonNameDetector : public Detector {
   const Lexicon* given_;
   const Lexicon* surnames_;
   const Lexicon* places_;
+  const Lexicon* colours_;
   const Lexicon* place_words_;
   const Lexicon* organisations_;
   const Lexicon* events_;

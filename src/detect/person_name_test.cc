@@ -56,7 +56,10 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"What a week. #thankyousally", "thankyousally"},
                       Case{"BEST CLIENT EVER #THANKYOUSALLY", "THANKYOUSALLY"},
                       Case{"#happybirthdaymarcus from all of us \xF0\x9F\x8E\x82", "happybirthdaymarcus"},
-                      Case{"So proud of this one #jessicamoreno", "jessicamoreno"}));
+                      Case{"So proud of this one #jessicamoreno", "jessicamoreno"},
+                      // A common full name run together, both parts also words.
+                      Case{"Back to full range of motion #sallysmith", "sallysmith"},
+                      Case{"Twelve weeks of rehab done \xF0\x9F\x92\xAA #LINDAMILLER", "LINDAMILLER"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PersonName,
@@ -88,7 +91,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Try our new Amber Rose scrub, or the Jade Stone facial roller.", ""},
         Case{"Happy Rose Day to all our clients!", ""}, Case{"#thanksgiving deals all week long", ""},
         Case{"#thankyounurses for everything you do", ""}, Case{"#welcomeback everyone, we missed you", ""},
-        Case{"#selfcaresunday #deeptissue #massagetherapist #newyorkcity #happyhour #sportsmassage", ""}));
+        Case{"#selfcaresunday #deeptissue #massagetherapist #newyorkcity #happyhour #sportsmassage", ""},
+        // Run-together words that read as a common full name: a town, a word and a colour,
+        // a given name that is mostly a word.
+        Case{"Now booking in #morganhill and nearby", ""}, Case{"Loved her #hazelbrown eyeshadow look", ""},
+        Case{"#markking your calendar: open house Saturday", ""}, Case{"#willpower and a foam roller", ""}));
 
 TEST(PersonNameDetails, FullNameIsDirectWithProductFrequency) {
   auto found = who_testing::Run(Det(), "I massaged Mary Jones today.");
