@@ -119,6 +119,13 @@ const std::vector<Ambiguous>& AmbiguousTerms() {
   };
   return v;
 }
+// The words that open a sub-rule below; the per-token gate in Detect asks for all of them.
+constexpr WordSet kDyeVerbs({"dyes", "dyed", "dye", "dyeing", "colors", "colours", "bleaches", "bleached"});
+constexpr WordSet kLimbOpeners({"prosthetic", "artificial", "missing", "lost", "amputated"});
+constexpr WordSet kParents({"mother", "mom", "mum", "father", "dad", "parent"});
+constexpr WordSet kGrandparents({"grandmother", "grandma", "grandfather", "grandpa", "grandparent"});
+// "a dozen cats", "dozens of cats", "a hundred chickens".
+constexpr WordSet kCountOpeners({"a", "dozens"});
 // Words after a wheelchair/service dog phrase that make it about the building: accessible.
 constexpr WordSet kAccessWords({"accessible", "access", "ramp", "ramps", "friendly", "parking", "welcome", "allowed",
                                 "lift", "entrance", "available"});
@@ -160,7 +167,7 @@ class AttributesDetector : public Detector {
     const std::vector<bool>& person = qi::PersonCues::Of(in);
     size_t claimed_until = 0;
     for (size_t i = 0; i < tokens.size(); ++i) {
-      if (i < claimed_until || !tokens[i].is_word()) continue;
+      if (i < claimed_until || !tokens[i].is_word() || !MayStartAt(in, i)) continue;
       size_t end = i;
       if (HairDye(in, i, out, &end) || Height(in, person, i, out, &end) || Limb(in, i, out, &end) ||
           Counted(in, person, i, out, &end) || Accent(in, i, out, &end) || LexiconTerm(in, person, i, out, &end)) {
@@ -170,12 +177,25 @@ class AttributesDetector : public Detector {
   }
 
  private:
+  // Whether any sub-rule below can start at token i: each opens on one of these (most
+  // tokens are none), which one test here answers instead of six.
+  bool MayStartAt(const ScanInput& in, size_t i) const {
+    const auto& tokens = in.tokens;
+    const Token& t = tokens[i];
+    if (t.shape == Shape::kNumber || qi::NumberAt(in, i)) return true;             // Height, Counted
+    if (In(kDyeVerbs, t.key) || In(kLimbOpeners, t.key) || In(kParents, t.key) ||  // HairDye, Limb,
+        In(kGrandparents, t.key) || In(kCountOpeners, t.key))                      // Counted
+      return true;
+    if (i + 2 < tokens.size() && tokens[i + 2].key == "haired") return true;  // HairDye
+    if (i + 1 < tokens.size() && tokens[i + 1].key == "accent") return true;  // Accent
+    return attrs_ && attrs_->index().MayStartAt(t);                           // LexiconTerm
+  }
+
   // "dyes her hair purple", "dyed his hair bright blue", "purple-haired"
   bool HairDye(const ScanInput& in, size_t i, std::vector<Finding>& out, size_t* end) const {
     const auto& tokens = in.tokens;
     std::string_view k = tokens[i].key;
-    if (k == "dyes" || k == "dyed" || k == "dye" || k == "dyeing" || k == "colors" || k == "colours" ||
-        k == "bleaches" || k == "bleached") {
+    if (In(kDyeVerbs, k)) {
       long w = qi::NextWordIn(tokens, i);
       std::string_view pk = KeyOf(tokens, w);
       if (pk != "her" && pk != "his" && pk != "their") return false;
@@ -275,7 +295,7 @@ class AttributesDetector : public Detector {
   bool Limb(const ScanInput& in, size_t i, std::vector<Finding>& out, size_t* end) const {
     const auto& tokens = in.tokens;
     std::string_view k = tokens[i].key;
-    if (k != "prosthetic" && k != "artificial" && k != "missing" && k != "lost" && k != "amputated") return false;
+    if (!In(kLimbOpeners, k)) return false;
     long w = qi::NextWordIn(tokens, i);
     std::string_view nk = KeyOf(tokens, w);
     if (nk == "her" || nk == "his" || nk == "their" || nk == "a") {
@@ -313,9 +333,8 @@ class AttributesDetector : public Detector {
     // count of pets or other things after it is left to the rows below.)
     {
       std::string_view k = tokens[i].key;
-      bool parent = k == "mother" || k == "mom" || k == "mum" || k == "father" || k == "dad" || k == "parent";
-      bool grand = k == "grandmother" || k == "grandma" || k == "grandfather" || k == "grandpa" ||
-                   k == "grandparent";
+      bool parent = In(kParents, k);
+      bool grand = In(kGrandparents, k);
       long of = qi::NextWordIn(tokens, i);
       if ((parent || grand) && of == static_cast<long>(i) + 1 && tokens[of].key == "of") {
         if (auto n = qi::NumberAt(in, static_cast<size_t>(of) + 1)) {
@@ -335,7 +354,7 @@ class AttributesDetector : public Detector {
         }
       }
     }
-    if ((tokens[i].key == "a" || tokens[i].key == "dozens") && i + 1 < tokens.size()) {
+    if (In(kCountOpeners, tokens[i].key) && i + 1 < tokens.size()) {
       // "a dozen cats", "dozens of cats"
       if (tokens[i].key == "a" && tokens[i + 1].key == "dozen") num = qi::ParsedNumber{12, i + 1};
       else if (tokens[i].key == "dozens" && tokens[i + 1].key == "of") num = qi::ParsedNumber{30, i + 1};

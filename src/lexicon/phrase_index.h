@@ -37,6 +37,11 @@ class PhraseIndex {
     if (!MayStartAt(tokens[i])) return std::nullopt;
     return LongestFrom(tokens, i);
   }
+  // Whether a phrase may start at `t`: false means LongestAt finds none there.
+  bool MayStartAt(const Token& t) const {
+    if ((t.lexicon_starts & lexicon_bit_) == 0 && lexicon_bit_ != 0) return false;
+    return t.is_word() && !filter_.empty() && MayStartWith(t.key_hash);
+  }
 
   // The values of the one-word phrase that is token `t`'s key, or empty: a word looked
   // up alone, whatever phrase it may start.
@@ -110,10 +115,6 @@ class PhraseIndex {
   // least eight per first key): most tokens start no phrase of a given lexicon, and this
   // answers them from one cache line (a small lexicon's filter is 512 bytes) instead of
   // probing the slots.
-  bool MayStartAt(const Token& t) const {
-    if ((t.lexicon_starts & lexicon_bit_) == 0 && lexicon_bit_ != 0) return false;
-    return t.is_word() && !filter_.empty() && MayStartWith(t.key_hash);
-  }
   // LongestAt for a token that may start a phrase.
   std::optional<Match> LongestFrom(const std::vector<Token>& tokens, size_t i) const;
   bool MayStartWith(uint64_t key_hash) const {
