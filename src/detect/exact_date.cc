@@ -64,7 +64,10 @@ class ExactDateDetector : public Detector {
   std::string_view id() const override { return "builtin/exact-date"; }
 
   void Detect(const ScanInput& in, std::vector<Finding>& out) const override {
-    if (!HasAsciiDigit(in.text)) return;
+    // Every date holds a digit, so none can begin after the last one.
+    const DigitCensus& digits = Digits(in);
+    if (digits.count == 0) return;
+    const std::span<const uint32_t> starts = WordStartsUpTo(in, digits.last);
     const auto on_date = [&](Span span) {
       char before = ByteBefore(in.text, span), after = ByteAfter(in.text, span);
       if (before == '/' || before == '-' || before == '.' || after == '/' ||
@@ -96,8 +99,8 @@ class ExactDateDetector : public Detector {
       }
       out.push_back(std::move(f));
     };
-    ForEachMatchAt(date_, in.text, WordStarts(in), date_openings_, on_date);
-    ForEachMatchAt(short_date_, in.text, WordStarts(in), short_date_openings_, on_date);
+    ForEachMatchAt(date_, in.text, starts, date_openings_, on_date);
+    if (digits.count >= 2) ForEachMatchAt(short_date_, in.text, starts, short_date_openings_, on_date);
   }
 
  private:

@@ -25,29 +25,30 @@ TEST_P(ExactDate, Matches) {
   EXPECT_EQ(testing::MatchedWithSeverity(Dates(), GetParam().text), GetParam().expected) << GetParam().text;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    BirthDates, ExactDate,
-    ::testing::Values(Case{"born 03/14/1961", {{"03/14/1961", "error"}}},
-                      Case{"DOB: 1961-03-14", {{"1961-03-14", "error"}}},
-                      Case{"D.O.B. 3-14-61", {{"3-14-61", "error"}}},
-                      Case{"her birthday is March 14", {{"March 14", "error"}}},
-                      Case{"HER BIRTHDAY IS MARCH 14", {{"MARCH 14", "error"}}},
-                      Case{"b. 14 March 1961", {{"14 March 1961", "error"}}},
-                      Case{"born on the 14th of March, 1961", {{"14th of March, 1961", "error"}}},
-                      Case{"birthday May 5", {{"May 5", "error"}}},
-                      Case{"born Dec. 3", {{"Dec. 3", "error"}}},
-                      Case{"date of birth 14.03.1961", {{"14.03.1961", "error"}}}));
+INSTANTIATE_TEST_SUITE_P(BirthDates, ExactDate,
+                         ::testing::Values(Case{"born 03/14/1961", {{"03/14/1961", "error"}}},
+                                           Case{"DOB: 1961-03-14", {{"1961-03-14", "error"}}},
+                                           Case{"D.O.B. 3-14-61", {{"3-14-61", "error"}}},
+                                           Case{"her birthday is March 14", {{"March 14", "error"}}},
+                                           Case{"HER BIRTHDAY IS MARCH 14", {{"MARCH 14", "error"}}},
+                                           Case{"b. 14 March 1961", {{"14 March 1961", "error"}}},
+                                           Case{"born on the 14th of March, 1961", {{"14th of March, 1961", "error"}}},
+                                           Case{"birthday May 5", {{"May 5", "error"}}},
+                                           Case{"born Dec. 3", {{"Dec. 3", "error"}}},
+                                           Case{"born 5 May", {{"5 May", "error"}}},  // starts at the text's last digit
+                                           Case{"date of birth 14.03.1961", {{"14.03.1961", "error"}}}));
 
-INSTANTIATE_TEST_SUITE_P(
-    Visits, ExactDate,
-    ::testing::Values(Case{"she came in on Dec 3", {{"Dec 3", "warning"}}},
-                      Case{"appointment on 3/14/2024", {{"3/14/2024", "warning"}}},
-                      Case{"Saw her on March 3rd", {{"March 3rd", "warning"}}},
-                      Case{"on 14.03.2024 for her session", {{"14.03.2024", "warning"}}},
-                      Case{"Dec 3rd appointment", {{"Dec 3rd", "warning"}}},
-                      Case{"I massaged him on September 9", {{"September 9", "warning"}}},
-                      Case{"came in on 3/14", {{"3/14", "warning"}}},
-                      Case{"her visit on 11/2", {{"11/2", "warning"}}}));
+INSTANTIATE_TEST_SUITE_P(Visits, ExactDate,
+                         ::testing::Values(Case{"she came in on Dec 3", {{"Dec 3", "warning"}}},
+                                           Case{"appointment on 3/14/2024", {{"3/14/2024", "warning"}}},
+                                           Case{"Saw her on March 3rd", {{"March 3rd", "warning"}}},
+                                           Case{"on 14.03.2024 for her session", {{"14.03.2024", "warning"}}},
+                                           Case{"Dec 3rd appointment", {{"Dec 3rd", "warning"}}},
+                                           Case{"I massaged him on September 9", {{"September 9", "warning"}}},
+                                           Case{"came in on 3/14", {{"3/14", "warning"}}},
+                                           Case{"came in on 3/4",
+                                                {{"3/4", "warning"}}},  // two digits, the fewest a short date has
+                                           Case{"her visit on 11/2", {{"11/2", "warning"}}}));
 
 INSTANTIATE_TEST_SUITE_P(
     LookAlikes, ExactDate,

@@ -52,7 +52,10 @@ class IdNumberDetector : public Detector {
   std::string_view id() const override { return "builtin/id-number"; }
 
   void Detect(const ScanInput& in, std::vector<Finding>& out) const override {
-    if (!HasAsciiDigit(in.text)) return;  // every ID finding needs at least four digits
+    // Every ID finding needs at least four digits, and none can begin after the last.
+    const DigitCensus& digits = Digits(in);
+    if (digits.count < 4) return;
+    const std::span<const uint32_t> starts = WordStartsUpTo(in, digits.last);
     std::vector<Span> found;
     auto add = [&](Span span, std::string message) {
       for (Span s : found)
@@ -68,11 +71,12 @@ class IdNumberDetector : public Detector {
         if (PlausibleSsn(in.text.substr(span.start, span.size())))
           add(span, "This looks like a Social Security number. Never publish one.");
       });
-    ForEachMatchAt(ssn_keyword_, in.text, WordStarts(in), ssn_keyword_openings_, [&](Span span) {
-      if (PlausibleSsn(in.text.substr(span.start, span.size())))
-        add(span, "This looks like a Social Security number. Never publish one.");
-    });
-    ForEachMatchAt(keyed_id_, in.text, WordStarts(in), keyed_id_openings_, [&](Span span) {
+    if (digits.count >= 9)
+      ForEachMatchAt(ssn_keyword_, in.text, starts, ssn_keyword_openings_, [&](Span span) {
+        if (PlausibleSsn(in.text.substr(span.start, span.size())))
+          add(span, "This looks like a Social Security number. Never publish one.");
+      });
+    ForEachMatchAt(keyed_id_, in.text, starts, keyed_id_openings_, [&](Span span) {
       std::string_view m = in.text.substr(span.start, span.size());
       int digits = static_cast<int>(std::count_if(m.begin(), m.end(), [](char c) { return IsAsciiDigit(c); }));
       if (digits < 4 || m.back() == '-') return;

@@ -41,29 +41,18 @@ INSTANTIATE_TEST_SUITE_P(
 
 INSTANTIATE_TEST_SUITE_P(
     KeyedIds, IdNumber,
-    ::testing::Values(Case{"MRN 00123456", {"00123456"}},
-                      Case{"MRN: A1234567", {"A1234567"}},
+    ::testing::Values(Case{"MRN 00123456", {"00123456"}}, Case{"MRN: A1234567", {"A1234567"}},
                       Case{"medical record number 7654321", {"7654321"}},
                       Case{"member ID: XJH123456789", {"XJH123456789"}},
-                      Case{"Member # XJH-1234-5678", {"XJH-1234-5678"}},
-                      Case{"policy # ABC-123-456", {"ABC-123-456"}},
-                      Case{"policy number is 12345-67890", {"12345-67890"}},
-                      Case{"Patient ID 12345", {"12345"}},
-                      Case{"insurance id w123456789", {"w123456789"}},
-                      Case{"account 12345678", {"12345678"}},
-                      Case{"ID: 1234", {}},          // too short
-                      Case{"ID 2024", {}},
-                      Case{"policy 5", {}},
-                      Case{"id ABCDEFGH", {}},       // no digits
-                      Case{"my ID card", {}},
-                      Case{"member since 2019", {}},
-                      Case{"members 12345 strong", {}},
-                      Case{"Only $1,299.99 today", {}},
-                      Case{"version 1.2.3", {}},
-                      Case{"Beverly Hills 90210", {}},
-                      Case{"open 24/7", {}},
-                      Case{"3-4 times a week", {}},
-                      Case{"call (503) 555-0147", {}}));
+                      Case{"Member # XJH-1234-5678", {"XJH-1234-5678"}}, Case{"policy # ABC-123-456", {"ABC-123-456"}},
+                      Case{"policy number is 12345-67890", {"12345-67890"}}, Case{"Patient ID 12345", {"12345"}},
+                      Case{"insurance id w123456789", {"w123456789"}}, Case{"account 12345678", {"12345678"}},
+                      Case{"policy # AB-12-34", {"AB-12-34"}},  // four digits, the fewest an ID may have
+                      Case{"ID: 1234", {}},                     // too short
+                      Case{"ID 2024", {}}, Case{"policy 5", {}}, Case{"id ABCDEFGH", {}},  // no digits
+                      Case{"my ID card", {}}, Case{"member since 2019", {}}, Case{"members 12345 strong", {}},
+                      Case{"Only $1,299.99 today", {}}, Case{"version 1.2.3", {}}, Case{"Beverly Hills 90210", {}},
+                      Case{"open 24/7", {}}, Case{"3-4 times a week", {}}, Case{"call (503) 555-0147", {}}));
 
 TEST(IdNumberFinding, IsADirectIdentifier) {
   std::vector<Finding> f = testing::RunDetector(Ids(), "SSN 123-45-6789");

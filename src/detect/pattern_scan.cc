@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <string>
 
@@ -131,7 +132,36 @@ const std::vector<uint32_t>& WordStarts(const ScanInput& in) {
   return *in.word_starts;
 }
 
-void ForEachMatchAt(const RE2& re, std::string_view text, const std::vector<uint32_t>& starts, const Openings& openings,
+std::span<const uint32_t> WordStartsUpTo(const ScanInput& in, size_t last) {
+  const std::vector<uint32_t>& starts = WordStarts(in);
+  return {starts.begin(), std::upper_bound(starts.begin(), starts.end(), last)};
+}
+
+DigitCensus CountDigits(std::string_view text) {
+  DigitCensus census;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    const uint64_t x = swar::Load(text.data() + i);
+    // The range test on the low seven bits, then bytes at or above 0x80 dropped.
+    if (const uint64_t digits = swar::InRange(x & ~swar::kHighs, '0', '9') & ~x) {
+      census.count += swar::Count(digits);
+      census.last = i + 7 - static_cast<size_t>(std::countl_zero(digits)) / 8;
+    }
+  }
+  for (; i < text.size(); ++i) {
+    if (!IsAsciiDigit(text[i])) continue;
+    ++census.count;
+    census.last = i;
+  }
+  return census;
+}
+
+const DigitCensus& Digits(const ScanInput& in) {
+  if (!in.digits) in.digits = CountDigits(in.text);
+  return *in.digits;
+}
+
+void ForEachMatchAt(const RE2& re, std::string_view text, std::span<const uint32_t> starts, const Openings& openings,
                     const std::function<void(Span)>& on_match) {
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[2];

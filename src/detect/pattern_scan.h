@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -54,7 +55,7 @@ class Openings {
 // (WordStarts) where one of `openings` begins: each is tried anchored, a few bytes of DFA,
 // instead of scanning the whole text. A start inside an earlier match is skipped, as the
 // whole-text scan would.
-void ForEachMatchAt(const RE2& re, std::string_view text, const std::vector<uint32_t>& starts, const Openings& openings,
+void ForEachMatchAt(const RE2& re, std::string_view text, std::span<const uint32_t> starts, const Openings& openings,
                     const std::function<void(Span)>& on_match);
 
 // The byte before `span` (or '\0' at the start) and after it (or '\0' at the end).
@@ -63,13 +64,16 @@ char ByteAfter(std::string_view text, Span span);
 
 inline bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-// Every phone, ID and date pattern needs an ASCII digit (RE2's \d is ASCII), so a draft
-// without one skips their whole-text scans.
-inline bool HasAsciiDigit(std::string_view text) {
-  for (char c : text)
-    if (IsAsciiDigit(c)) return true;
-  return false;
-}
+
+// The ASCII digits of a text (RE2's \d is ASCII): how many, and where the last one is.
+// Every ID and date pattern needs some, so prose with few digits skips those patterns,
+// and a match that holds a digit cannot begin after the last one.
+using DigitCensus = ScanInput::DigitCensus;
+DigitCensus CountDigits(std::string_view text);
+// The same for the scan text, computed once per scan and shared by the detectors.
+const DigitCensus& Digits(const ScanInput& in);
+// The WordStarts of the scan text at or before `last`.
+std::span<const uint32_t> WordStartsUpTo(const ScanInput& in, size_t last);
 
 // The maximal runs of `text` made of ASCII digits and `joiners` that hold at least
 // `min_digits` digits. A pattern made only of those bytes never matches across a run's

@@ -104,7 +104,8 @@ TEST(ForEachMatchAt, EqualsTheWholeTextScan) {
 TEST(ForEachMatchAt, SkipsStartsInsideAnEarlierMatch) {
   RE2 re(R"(\b(?:ab ab|ab)\b)");
   std::vector<Span> found;
-  ForEachMatchAt(re, "ab ab ab", {0, 3, 6}, {"ab"}, [&](Span s) { found.push_back(s); });
+  const std::vector<uint32_t> starts = {0, 3, 6};
+  ForEachMatchAt(re, "ab ab ab", starts, {"ab"}, [&](Span s) { found.push_back(s); });
   EXPECT_EQ(found, (std::vector<Span>{{0, 5}, {6, 8}}));
 }
 
@@ -147,6 +148,23 @@ TEST(DigitRuns, EqualsTheByteAtATimeDefinition) {
         }
       }
     }
+  }
+}
+
+TEST(CountDigits, EqualsTheByteAtATimeDefinition) {
+  // Digits, and bytes at or above 0x80 whose low seven bits are a digit (0xB0-0xB9).
+  const std::string_view pieces[] = {"0", "7", "9", "a", "/", " ", "\xB0", "\xB9", "\xBA", "\xFF", "\x2F", "\x3A"};
+  testing::XorShift next(0x9E3779B97F4A7C15ULL);
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    const size_t n = next() % 40;
+    for (size_t i = 0; i < n; ++i) text += pieces[next() % std::size(pieces)];
+    DigitCensus want;
+    for (size_t i = 0; i < text.size(); ++i)
+      if (IsAsciiDigit(text[i])) ++want.count, want.last = i;
+    const DigitCensus got = CountDigits(text);
+    ASSERT_EQ(got.count, want.count) << round;
+    ASSERT_EQ(got.last, want.last) << round;
   }
 }
 
