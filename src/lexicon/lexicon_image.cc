@@ -15,7 +15,7 @@
 namespace discreet {
 namespace {
 
-constexpr std::string_view kMagic = "DSCLEX04";
+constexpr std::string_view kMagic = "DSCLEX05";
 
 // One line per source file: name, size and modification time in nanoseconds.
 std::string Fingerprint(const std::filesystem::path& dir) {

@@ -110,11 +110,15 @@ void PhraseIndex::Refresh() {
   values_ = own_values_;
   slots_ = own_slots_;
   filter_ = own_filter_;
+  second_filter_ = own_second_filter_;
 }
 
-void PhraseIndex::FilterAdd(std::vector<uint64_t>& filter, std::string_view first_key) {
-  uint64_t bit = FilterBit(KeyHash(first_key), filter.size());
-  filter[bit >> 6] |= uint64_t{1} << (bit & 63);
+void PhraseIndex::FilterAdd(std::string_view first_key) {
+  const uint64_t hash = KeyHash(first_key);
+  const uint64_t bit = FilterBit(hash, own_filter_.size());
+  own_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  const uint64_t second = SecondFilterBit(hash, own_second_filter_.size());
+  own_second_filter_[second >> 6] |= uint64_t{1} << (second & 63);
 }
 
 PhraseIndex& PhraseIndex::operator=(PhraseIndex&& other) noexcept {
@@ -123,6 +127,7 @@ PhraseIndex& PhraseIndex::operator=(PhraseIndex&& other) noexcept {
   own_values_ = std::move(other.own_values_);
   own_slots_ = std::move(other.own_slots_);
   own_filter_ = std::move(other.own_filter_);
+  own_second_filter_ = std::move(other.own_second_filter_);
   from_image_ = other.from_image_;
   lexicon_bit_ = other.lexicon_bit_;
   used_slots_ = other.used_slots_;
@@ -132,6 +137,7 @@ PhraseIndex& PhraseIndex::operator=(PhraseIndex&& other) noexcept {
     values_ = other.values_;
     slots_ = other.slots_;
     filter_ = other.filter_;
+    second_filter_ = other.second_filter_;
   } else {
     Refresh();
   }
@@ -156,9 +162,10 @@ void PhraseIndex::Grow(size_t min_slots) {
     own_slots_[i] = s;
   }
   own_filter_.assign(size / 16, 0);  // 4 bits per slot
+  own_second_filter_.assign(size / 16, 0);
   for (const Entry& e : own_entries_) {
     std::string_view text = std::string_view(own_arena_).substr(e.text, e.text_size);
-    FilterAdd(own_filter_, text.substr(0, text.find(' ')));
+    FilterAdd(text.substr(0, text.find(' ')));
   }
   Refresh();
 }
@@ -181,6 +188,7 @@ void PhraseIndex::AppendImage(std::string& out) const {
   image_io::Append(out, values_.data(), values_.size_bytes());
   image_io::Append(out, slots_.data(), slots_.size_bytes());
   image_io::Append(out, filter_.data(), filter_.size_bytes());
+  image_io::Append(out, second_filter_.data(), second_filter_.size_bytes());
 }
 
 std::optional<PhraseIndex> PhraseIndex::FromImage(std::string_view& image) {
@@ -190,14 +198,16 @@ std::optional<PhraseIndex> PhraseIndex::FromImage(std::string_view& image) {
   auto values = image_io::Take(image);
   auto slots = image_io::Take(image);
   auto filter = image_io::Take(image);
-  if (!header || !arena || !entries || !values || !slots || !filter || header->size() != 16) return std::nullopt;
+  auto second_filter = image_io::Take(image);
+  if (!header || !arena || !entries || !values || !slots || !filter || !second_filter || header->size() != 16)
+    return std::nullopt;
   uint64_t fields[2];
   std::memcpy(fields, header->data(), sizeof fields);
   if (fields[0] != sizeof(Entry) || entries->size() % sizeof(Entry) || values->size() % 4 || slots->size() % sizeof(Slot))
     return std::nullopt;
   size_t nslots = slots->size() / sizeof(Slot);
   if (nslots != 0 && (nslots & (nslots - 1)) != 0) return std::nullopt;
-  if (filter->size() != nslots / 2) return std::nullopt;  // 4 bits per slot
+  if (filter->size() != nslots / 2 || second_filter->size() != nslots / 2) return std::nullopt;  // 4 bits per slot
   PhraseIndex index;
   index.from_image_ = true;
   index.used_slots_ = fields[1];
@@ -206,6 +216,7 @@ std::optional<PhraseIndex> PhraseIndex::FromImage(std::string_view& image) {
   index.values_ = {reinterpret_cast<const uint32_t*>(values->data()), values->size() / 4};
   index.slots_ = {reinterpret_cast<const Slot*>(slots->data()), nslots};
   index.filter_ = {reinterpret_cast<const uint64_t*>(filter->data()), filter->size() / 8};
+  index.second_filter_ = {reinterpret_cast<const uint64_t*>(second_filter->data()), second_filter->size() / 8};
   return index;
 }
 
@@ -244,7 +255,7 @@ bool PhraseIndex::AddKeys(std::vector<std::string> keys, uint32_t value) {
   entry.value_count = 1;
   own_arena_ += text;
   own_values_.push_back(value);
-  FilterAdd(own_filter_, keys.front());
+  FilterAdd(keys.front());
   uint32_t id = static_cast<uint32_t>(own_entries_.size());
   if (own_slots_[slot].head == kNone) ++used_slots_;
   entry.next = own_slots_[slot].head;
