@@ -132,6 +132,14 @@ const std::vector<uint32_t>& WordStarts(const ScanInput& in) {
   return *in.word_starts;
 }
 
+namespace {
+
+// The top bit of each of the eight bytes of `x` that is an ASCII digit: the range test on
+// the low seven bits, then bytes at or above 0x80 dropped.
+uint64_t DigitBytes(uint64_t x) { return swar::InRange(x & ~swar::kHighs, '0', '9') & ~x; }
+
+}  // namespace
+
 std::span<const uint32_t> WordStartsUpTo(const ScanInput& in, size_t last) {
   const std::vector<uint32_t>& starts = WordStarts(in);
   return {starts.begin(), std::upper_bound(starts.begin(), starts.end(), last)};
@@ -141,9 +149,7 @@ DigitCensus CountDigits(std::string_view text) {
   DigitCensus census;
   size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    const uint64_t x = swar::Load(text.data() + i);
-    // The range test on the low seven bits, then bytes at or above 0x80 dropped.
-    if (const uint64_t digits = swar::InRange(x & ~swar::kHighs, '0', '9') & ~x) {
+    if (const uint64_t digits = DigitBytes(swar::Load(text.data() + i))) {
       census.count += swar::Count(digits);
       census.last = i + 7 - static_cast<size_t>(std::countl_zero(digits)) / 8;
     }
@@ -180,9 +186,7 @@ namespace {
 // so they are passed over eight at a time.
 size_t NextDigit(std::string_view text, size_t p) {
   for (; p + 8 <= text.size(); p += 8) {
-    const uint64_t x = swar::Load(text.data() + p);
-    // The range test on the low seven bits, then bytes at or above 0x80 dropped.
-    if (const uint64_t digits = swar::InRange(x & ~swar::kHighs, '0', '9') & ~x) return p + swar::FirstByte(digits);
+    if (const uint64_t digits = DigitBytes(swar::Load(text.data() + p))) return p + swar::FirstByte(digits);
   }
   while (p < text.size() && !IsAsciiDigit(text[p])) ++p;
   return p;
