@@ -137,23 +137,29 @@ class ContactInfoDetector : public Detector {
     const std::vector<Span> runs = DigitRuns(in.text, " .-()+", kFewestDigits);
     if (runs.empty()) return;
     std::vector<Span> found;
+    // A match lies inside its run, so it can overlap only what was found in the same run:
+    // asking every phone found so far made a draft full of numbers quadratic.
+    std::vector<std::vector<Span>> found_in_run(runs.size());
     for (size_t i = 0; i < kPhoneShapes.size(); ++i) {
       const PhoneShape& shape = kPhoneShapes[i];
-      for (Span run : runs) ForEachMatchIn(*phone_res_[i], in.text, run, [&](Span span) {
-        std::string_view m = in.text.substr(span.start, span.size());
-        int digits = CountDigits(m);
-        if (digits < shape.min_digits || digits > shape.max_digits) return;
-        char before = ByteBefore(in.text, span), after = ByteAfter(in.text, span);
-        if (IsAsciiAlnum(before) || before == '$' || before == '/' || before == '.' || before == '-' || before == '+')
-          return;
-        if (IsAsciiAlnum(after) || after == '/' || ((after == '-' || after == '.' || after == ',') &&
-                                                    IsAsciiDigit(ByteAfter(in.text, {span.start, span.end + 1}))))
-          return;
-        if (shape.needs_cue && !HasCueBefore(in.text, span)) return;
-        for (Span s : found)
-          if (s.Overlaps(span)) return;
-        found.push_back(span);
-      });
+      for (size_t r = 0; r < runs.size(); ++r)
+        ForEachMatchIn(*phone_res_[i], in.text, runs[r], [&](Span span) {
+          std::string_view m = in.text.substr(span.start, span.size());
+          int digits = CountDigits(m);
+          if (digits < shape.min_digits || digits > shape.max_digits) return;
+          char before = ByteBefore(in.text, span), after = ByteAfter(in.text, span);
+          if (IsAsciiAlnum(before) || before == '$' || before == '/' || before == '.' || before == '-' || before == '+')
+            return;
+          if (IsAsciiAlnum(after) || after == '/' ||
+              ((after == '-' || after == '.' || after == ',') &&
+               IsAsciiDigit(ByteAfter(in.text, {span.start, span.end + 1}))))
+            return;
+          if (shape.needs_cue && !HasCueBefore(in.text, span)) return;
+          for (Span s : found_in_run[r])
+            if (s.Overlaps(span)) return;
+          found_in_run[r].push_back(span);
+          found.push_back(span);
+        });
     }
     for (Span span : found)
       out.push_back(MakeFinding(id(), span, Severity::kError,
