@@ -2,6 +2,7 @@
 // \u00XX, except the five short escapes), numbers in nlohmann's shortest form.
 #include "report/json_writer.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -14,9 +15,14 @@
 
 namespace discreet {
 
+void JsonWriter::Grow(size_t n) { buffer_.resize(std::max({buffer_.size() * 2, size_ + n, size_t{256}})); }
+
 void JsonWriter::NewLine() {
-  out_ += '\n';
-  out_.append(levels_.size() * static_cast<size_t>(indent_), ' ');
+  const size_t spaces = levels_.size() * static_cast<size_t>(indent_);
+  char* p = Room(1 + spaces);
+  *p = '\n';
+  std::memset(p + 1, ' ', spaces);
+  size_ += 1 + spaces;
 }
 
 void JsonWriter::BeforeValue() {
@@ -26,14 +32,14 @@ void JsonWriter::BeforeValue() {
   }
   if (levels_.empty()) return;
   Level& level = levels_.back();
-  if (!level.empty) out_ += ',';
+  if (!level.empty) Put(',');
   level.empty = false;
   if (indent_ >= 0) NewLine();
 }
 
 JsonWriter& JsonWriter::Open(char bracket) {
   BeforeValue();
-  out_ += bracket;
+  Put(bracket);
   levels_.push_back({});
   return *this;
 }
@@ -42,25 +48,7 @@ JsonWriter& JsonWriter::Close(char bracket) {
   bool empty = levels_.back().empty;
   levels_.pop_back();
   if (!empty && indent_ >= 0) NewLine();
-  out_ += bracket;
-  return *this;
-}
-
-JsonWriter& JsonWriter::Key(std::string_view key) {
-  BeforeValue();
-  // Keys are the report's own field names: plain ASCII, nothing to validate or escape, so
-  // they go in with one resize rather than five appends.
-  const size_t at = out_.size();
-  const size_t colon = indent_ >= 0 ? 2 : 1;
-  out_.resize(at + key.size() + 2 + colon);
-  char* p = out_.data() + at;
-  *p++ = '"';
-  std::memcpy(p, key.data(), key.size());
-  p += key.size();
-  *p++ = '"';
-  *p++ = ':';
-  if (colon == 2) *p = ' ';
-  after_key_ = true;
+  Put(bracket);
   return *this;
 }
 
@@ -101,12 +89,11 @@ void JsonWriter::Quote(std::string_view s) {
   }
   while (plain < s.size() && kPlainByte[static_cast<unsigned char>(s[plain])]) ++plain;
   if (plain == s.size()) {
-    const size_t at = out_.size();
-    out_.resize(at + s.size() + 2);
-    char* p = out_.data() + at;
+    char* p = Room(s.size() + 2);
     *p++ = '"';
     std::memcpy(p, s.data(), s.size());
     p[s.size()] = '"';
+    size_ += s.size() + 2;
     return;
   }
   std::string repaired;
@@ -114,52 +101,59 @@ void JsonWriter::Quote(std::string_view s) {
     repaired = RepairUtf8(s);
     s = repaired;
   }
-  out_ += '"';
-  size_t run = 0;  // start of the bytes not yet copied
+  // No byte takes more than six ("\u001f"), so this is room enough for the whole string.
+  char* const start = Room(s.size() * 6 + 2);
+  char* p = start;
+  *p++ = '"';
   for (size_t i = 0; i < s.size();) {
     // Text past ASCII (accents, emoji, curly quotes) is copied as it is: eight bytes at a
     // time while none may need an escape.
     if (i + 8 <= s.size() && MayNeedEscape(swar::Load(s.data() + i)) == 0) {
+      std::memcpy(p, s.data() + i, 8);
+      p += 8;
       i += 8;
       continue;
     }
     for (const size_t stop = std::min(i + 8, s.size()); i < stop; ++i) {
-      unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s.data() + run, i - run);
-      run = i + 1;
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        *p++ = static_cast<char>(c);
+        continue;
+      }
+      *p++ = '\\';
       switch (c) {
         case '"':
-          out_ += "\\\"";
+          *p++ = '"';
           break;
         case '\\':
-          out_ += "\\\\";
+          *p++ = '\\';
           break;
         case '\b':
-          out_ += "\\b";
+          *p++ = 'b';
           break;
         case '\f':
-          out_ += "\\f";
+          *p++ = 'f';
           break;
         case '\n':
-          out_ += "\\n";
+          *p++ = 'n';
           break;
         case '\r':
-          out_ += "\\r";
+          *p++ = 'r';
           break;
         case '\t':
-          out_ += "\\t";
+          *p++ = 't';
           break;
-        default: {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out_ += buf;
-        }
+        default:
+          *p++ = 'u';
+          *p++ = '0';
+          *p++ = '0';
+          *p++ = "0123456789abcdef"[c >> 4];
+          *p++ = "0123456789abcdef"[c & 0xF];
       }
     }
   }
-  out_.append(s.data() + run, s.size() - run);
-  out_ += '"';
+  *p++ = '"';
+  size_ += static_cast<size_t>(p - start);
 }
 
 // Report figures are rounded to a few significant digits (0.0005, 12.5, 330000.0), and
@@ -180,19 +174,19 @@ bool JsonWriter::PlainDecimal(double x) {
     char digits[24];
     auto [end, ec] = std::to_chars(digits, digits + sizeof digits, static_cast<uint64_t>(scaled));
     std::string_view d(digits, static_cast<size_t>(end - digits));
-    if (x < 0) out_ += '-';
+    if (x < 0) Put('-');
     const auto decimals = static_cast<size_t>(k);
     if (decimals == 0) {
-      out_ += d;
-      out_ += ".0";
+      Append(d);
+      Append(".0");
     } else if (d.size() > decimals) {
-      out_ += d.substr(0, d.size() - decimals);
-      out_ += '.';
-      out_ += d.substr(d.size() - decimals);
+      Append(d.substr(0, d.size() - decimals));
+      Put('.');
+      Append(d.substr(d.size() - decimals));
     } else {
-      out_ += "0.";
-      out_.append(decimals - d.size(), '0');
-      out_ += d;
+      Append("0.");
+      Fill(decimals - d.size(), '0');
+      Append(d);
     }
     return true;
   }
@@ -202,11 +196,11 @@ bool JsonWriter::PlainDecimal(double x) {
 JsonWriter& JsonWriter::Number(double x) {
   BeforeValue();
   if (!std::isfinite(x)) {
-    out_ += "null";
+    Append("null");
     return *this;
   }
   if (x == 0) {
-    out_ += std::signbit(x) ? "-0.0" : "0.0";
+    Append(std::signbit(x) ? "-0.0" : "0.0");
     return *this;
   }
   if (PlainDecimal(x)) return *this;
@@ -225,32 +219,32 @@ JsonWriter& JsonWriter::Number(double x) {
   std::from_chars(text.data() + e + 1 + (text[e + 1] == '+'), text.data() + text.size(), exp10);
   const int n = exp10 + 1;  // x = 0.d1d2... × 10^n
   const std::string_view d(digits, static_cast<size_t>(k));
-  if (negative) out_ += '-';
+  if (negative) Put('-');
   if (k <= n && n <= 15) {
-    out_ += d;
-    out_.append(static_cast<size_t>(n - k), '0');
-    out_ += ".0";
+    Append(d);
+    Fill(static_cast<size_t>(n - k), '0');
+    Append(".0");
   } else if (0 < n && n <= 15) {
-    out_ += d.substr(0, static_cast<size_t>(n));
-    out_ += '.';
-    out_ += d.substr(static_cast<size_t>(n));
+    Append(d.substr(0, static_cast<size_t>(n)));
+    Put('.');
+    Append(d.substr(static_cast<size_t>(n)));
   } else if (-4 < n && n <= 0) {
-    out_ += "0.";
-    out_.append(static_cast<size_t>(-n), '0');
-    out_ += d;
+    Append("0.");
+    Fill(static_cast<size_t>(-n), '0');
+    Append(d);
   } else {
-    out_ += d[0];
+    Put(d[0]);
     if (k > 1) {
-      out_ += '.';
-      out_ += d.substr(1);
+      Put('.');
+      Append(d.substr(1));
     }
     const int shown = std::abs(n - 1);
-    out_ += 'e';
-    out_ += n - 1 < 0 ? '-' : '+';
-    if (shown < 10) out_ += '0';
+    Put('e');
+    Put(n - 1 < 0 ? '-' : '+');
+    if (shown < 10) Put('0');
     char buf[8];
     auto [exp_end, exp_ec] = std::to_chars(buf, buf + sizeof buf, shown);
-    out_.append(buf, exp_end);
+    Append({buf, static_cast<size_t>(exp_end - buf)});
   }
   return *this;
 }
@@ -259,7 +253,7 @@ JsonWriter& JsonWriter::Int(int64_t x) {
   BeforeValue();
   char buf[24];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-  out_.append(buf, end);
+  Append({buf, static_cast<size_t>(end - buf)});
   return *this;
 }
 
@@ -267,19 +261,19 @@ JsonWriter& JsonWriter::Uint(uint64_t x) {
   BeforeValue();
   char buf[24];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-  out_.append(buf, end);
+  Append({buf, static_cast<size_t>(end - buf)});
   return *this;
 }
 
 JsonWriter& JsonWriter::Bool(bool b) {
   BeforeValue();
-  out_ += b ? "true" : "false";
+  Append(b ? "true" : "false");
   return *this;
 }
 
 JsonWriter& JsonWriter::Null() {
   BeforeValue();
-  out_ += "null";
+  Append("null");
   return *this;
 }
 

@@ -83,7 +83,7 @@ TEST(JsonWriter, PlainNumbersHaveTheShortestDigits) {
     if (!std::isfinite(v) || std::fabs(v) < 1e-4 || std::fabs(v) >= 1e15) continue;
     JsonWriter w;
     w.Number(v);
-    const std::string& out = w.str();
+    const std::string out(w.str());
     ASSERT_EQ(out.find('e'), std::string::npos) << out;
     ASSERT_EQ(ojson::parse(out).get<double>(), v) << out;
     char shortest[40];
