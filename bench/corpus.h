@@ -2,8 +2,13 @@
 // seed, so every run measures the same bytes.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
+#include <vector>
 
 namespace discreet::bench {
 
@@ -36,6 +41,31 @@ inline std::string GeneratePosts(size_t bytes, uint64_t seed = 42) {
     out += kSentences[x % n];
   }
   // Cut on a code point boundary.
+  size_t cut = bytes;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+  out.resize(cut);
+  return out;
+}
+
+// English prose, the kind of text DESIGN.md's throughput budget names: the licence texts
+// every Debian system carries (base-files' /usr/share/common-licenses, one copy each,
+// in name order) repeated to `bytes`. Empty when the folder is missing.
+inline std::string EnglishProse(size_t bytes) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator("/usr/share/common-licenses", ec))
+    if (entry.is_regular_file() && !entry.is_symlink()) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::string all;
+  for (const fs::path& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    all.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    all += "\n\n";
+  }
+  if (all.empty()) return all;
+  std::string out;
+  while (out.size() < bytes) out += all;
   size_t cut = bytes;
   while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
   out.resize(cut);
