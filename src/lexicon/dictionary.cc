@@ -3,12 +3,8 @@
 // of entries they point into.
 #include "lexicon/dictionary.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <bit>
@@ -17,6 +13,7 @@
 #include "data_dir.h"
 #include "error.h"
 #include "lexicon/image_io.h"
+#include "lexicon/mapped_file.h"
 #include "text/fold.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
@@ -50,20 +47,12 @@ void CaseForms(std::string_view word, std::string& lower, std::string& title) {
 }
 
 std::shared_ptr<const Dictionary> Dictionary::Load(const std::filesystem::path& path) {
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return nullptr;
-  struct stat st;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return nullptr;
   std::shared_ptr<Dictionary> d(new Dictionary);
-  if (fstat(fd, &st) == 0 && st.st_size > 0) {
-    void* data = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-    if (data != MAP_FAILED) {
-      d->mapping_ = data;
-      d->mapping_size_ = static_cast<size_t>(st.st_size);
-    }
-  }
-  close(fd);
+  d->mapping_ = MappedFile::Map(path);
   if (!d->mapping_) throw ConfigError(path.string() + ": not a usable dictionary image (cannot be mapped or is empty)");
-  d->Index(path, std::string_view(static_cast<const char*>(d->mapping_), d->mapping_size_));
+  d->Index(path, d->mapping_->bytes());
   return d;
 }
 
@@ -99,10 +88,6 @@ void Dictionary::Index(const std::filesystem::path& path, std::string_view image
   uint64_t n;
   std::memcpy(&n, entries->data(), sizeof n);
   entries_ = static_cast<size_t>(n);
-}
-
-Dictionary::~Dictionary() {
-  if (mapping_) munmap(mapping_, mapping_size_);
 }
 
 std::optional<WordClass> Dictionary::Find(std::string_view form) const {

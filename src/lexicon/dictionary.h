@@ -15,6 +15,8 @@
 
 namespace discreet {
 
+class MappedFile;
+
 enum class WordClass : uint8_t {
   kUnknown,     // neither form is a word ("Lefèvre", "Nguyễn"): name evidence
   kProperOnly,  // known only capitalised ("Kevin", "Daniels"): name evidence
@@ -45,7 +47,6 @@ class Dictionary {
   // class) to `out`, atomically: a temporary file, then a rename. Throws ConfigError.
   static void Write(const std::vector<std::pair<std::string, WordClass>>& forms, const std::filesystem::path& out);
 
-  ~Dictionary();
   Dictionary(const Dictionary&) = delete;
   Dictionary& operator=(const Dictionary&) = delete;
 
@@ -55,8 +56,7 @@ class Dictionary {
   void Index(const std::filesystem::path& path, std::string_view image);
 
   std::string owned_;  // the image, when parsed from memory
-  void* mapping_ = nullptr;
-  size_t mapping_size_ = 0;
+  std::shared_ptr<const MappedFile> mapping_;  // the image, when mapped from a file
   const uint32_t* slots_ = nullptr;  // open addressing on KeyHash: 1 + an entry's offset, 0 when empty
   uint64_t slot_mask_ = 0;
   std::string_view pool_;  // entries: class byte, length byte, the form's bytes

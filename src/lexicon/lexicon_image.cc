@@ -1,16 +1,14 @@
 // Writing and memory-mapping compiled lexicon images.
 #include "lexicon/lexicon_image.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cstdio>
 
 #include "data_dir.h"
 #include "error.h"
 #include "lexicon/image_io.h"
+#include "lexicon/mapped_file.h"
 
 namespace discreet {
 namespace {
@@ -28,14 +26,6 @@ std::string Fingerprint(const std::filesystem::path& dir) {
   }
   return out;
 }
-
-struct Mapping {
-  void* data = MAP_FAILED;
-  size_t size = 0;
-  ~Mapping() {
-    if (data != MAP_FAILED) munmap(data, size);
-  }
-};
 
 }  // namespace
 
@@ -66,18 +56,10 @@ void WriteLexiconImage(const std::filesystem::path& dir, const std::filesystem::
 
 std::shared_ptr<const LexiconSet> LoadLexiconImage(const std::filesystem::path& path,
                                                    const std::filesystem::path& dir) {
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return nullptr;
-  struct stat st;
-  auto mapping = std::make_shared<Mapping>();
-  if (fstat(fd, &st) == 0 && st.st_size > 0) {
-    mapping->size = static_cast<size_t>(st.st_size);
-    mapping->data = mmap(nullptr, mapping->size, PROT_READ, MAP_PRIVATE, fd, 0);
-  }
-  close(fd);
-  if (mapping->data == MAP_FAILED) return nullptr;
+  const std::shared_ptr<const MappedFile> mapping = MappedFile::Map(path);
+  if (!mapping) return nullptr;
 
-  std::string_view image(static_cast<const char*>(mapping->data), mapping->size);
+  std::string_view image = mapping->bytes();
   if (!image.starts_with(kMagic)) return nullptr;
   image.remove_prefix(kMagic.size());
   auto fingerprint = image_io::Take(image);
