@@ -1,4 +1,4 @@
-// age: a person's age — "85-year-old", "85 years old", "aged 85", "Hannah Lee (34)",
+// age: a person's age — "85-year-old", "85 years old", "aged 85", "Hannah Lee (34)", "Sally Smith, 85,",
 // "in her 80s", "(30s, lawyer", "turning 90", "30-something", "nonagenarian", "her 90th
 // birthday". The frequency comes from ages.tsv (a decade is the sum of its years); ages
 // over 89 carry HIPAA's note (fold them to "90 or older").
@@ -11,6 +11,7 @@
 
 #include "detect/qi_common.h"
 #include "detect/registry.h"
+#include "detect/who.h"
 #include "text/word_set.h"
 
 namespace discreet {
@@ -87,7 +88,7 @@ std::optional<int> DecadeToken(const std::vector<Token>& tokens, size_t i, size_
 
 class AgeDetector : public Detector {
  public:
-  explicit AgeDetector(const LexiconSet& lex) {
+  explicit AgeDetector(const LexiconSet& lex) : given_(lex.Find("given_names")), surnames_(lex.Find("surnames")) {
     share_.fill(0);
     if (const Lexicon* ages = lex.Find("ages"))
       for (size_t r = 0; r < ages->rows(); ++r) {
@@ -206,6 +207,19 @@ class AgeDetector : public Detector {
           continue;
         }
       }
+      // "Sally Smith, 85, of Pinedale", "my client, 92, came in": a number set off by commas
+      // right after a person noun, or after a capitalised name in a sentence about a person
+      // or after a full name, is their age ("open Monday, 9, and Tuesday", "Chicago, 12,"
+      // name no one).
+      if (bk == "," && num->last + 1 < tokens.size() && tokens[num->last + 1].key == "," && b >= 1) {
+        long w = qi::PrevWordIn(tokens, static_cast<size_t>(b));
+        if (w >= 0 && static_cast<size_t>(w) + 1 == static_cast<size_t>(b) && tokens[w].shape != Shape::kNumber &&
+            (In(kPersonNouns, tokens[w].key) || NamedBeforeComma(in, person, static_cast<size_t>(w), t))) {
+          EmitExact(in, person, i, i, n, out);
+          claimed_until = num->last + 2;
+          continue;
+        }
+      }
       // "She's 41 and ...", "he is 41.", "my client was 67 when ...": a bare number after a
       // person and "is" is their age when the clause ends with it ("she's 41 weeks
       // pregnant", "he is 6 feet tall", "she's 100% better" go on, and are not ages here).
@@ -265,6 +279,22 @@ class AgeDetector : public Detector {
   }
 
  private:
+  // Whether word `w` is a capitalised given name or surname that names a person: in a
+  // sentence with a person cue, or as the end of a full name ("Sally Smith").
+  bool NamedBeforeComma(const ScanInput& in, const std::vector<bool>& person, size_t w, const Token& t) const {
+    const auto& tokens = in.tokens;
+    auto capitalised_name = [&](size_t k) {
+      return qi::StartsUpper(in.text, tokens[k]) &&
+             (!who::WordValues(given_, tokens[k]).empty() || !who::WordValues(surnames_, tokens[k]).empty());
+    };
+    if (!capitalised_name(w)) return false;
+    if (qi::PersonCues::At(person, t)) return true;
+    return w > 0 && tokens[w - 1].is_word() && capitalised_name(w - 1) &&
+           !who::WordValues(given_, tokens[w - 1]).empty();
+  }
+
+  const Lexicon* given_;
+  const Lexicon* surnames_;
   // The index of the last token of "-year-old" / " years old" / " y/o" after token `last`.
   static std::optional<size_t> YearsOld(const std::vector<Token>& tokens, size_t last) {
     size_t j = last + 1;
