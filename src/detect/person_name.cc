@@ -137,6 +137,11 @@ bool IsParticle(std::string_view k) {
 
 // "Austin is ...": a place can be the subject of these as well as a person.
 constexpr WordSet kPlainVerbs({"is", "was", "has", "had"});
+// Verbs only a person does: after a capitalised common-word name ("Sally came in", "Rose
+// told me", "Crystal booked again") they are the person evidence such a name needs.
+constexpr WordSet kHumanVerbs({"came", "comes", "said", "says", "told", "tells", "booked", "asked", "asks",
+                               "texted", "messaged", "cried", "complained", "mentioned", "recommended", "referred",
+                               "thanked", "swears", "swore", "arrived", "brought", "confided", "admitted"});
 // "@jenny_runs thanks for coming in".
 constexpr WordSet kThanksAfter({"thanks", "thank", "congrats", "congratulations", "welcome", "you"});
 
@@ -616,7 +621,15 @@ class PersonNameDetector : public Detector {
       // capitals mean something.
       bool cased = first.upper || !informative;
       bool lower_ok = first.upper || !IsLowercaseFunctionName(t.key);
-      ok = cased && lower_ok && (cues.strong || (first.upper && informative && cues.possessive_personal));
+      const long next = who::NextWord(tokens, i);
+      bool human_verb = cues.person_after && next >= 0 && In(kHumanVerbs, tokens[next].key);
+      if (human_verb && (tokens[next].key == "came" || tokens[next].key == "comes")) {
+        // "Sally came in", "came back", but not "Hope came too late".
+        const std::string_view after = who::KeyAt(tokens, who::NextWord(tokens, static_cast<size_t>(next)));
+        human_verb = after == "in" || after == "back" || after == "by" || after == "over";
+      }
+      ok = cased && lower_ok &&
+           (cues.strong || (first.upper && informative && cues.possessive_personal) || (first.upper && human_verb));
       if (!ok && first.upper && informative && !sentence_start && cues.possessive_personal) ok = true;
     } else if (PlaceLike(t, s, i)) {
       // "Austin", "Charlotte": a person only by what people do, not by "from" or "in".

@@ -23,6 +23,9 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(Case{"I massaged Mary Jones from down the street today and her back is a mess!", "Mary Jones"},
                       Case{"My client Sally is three months pregnant!! So happy for her.", "Sally"},
                       Case{"thanks Sally for the lovely flowers!", "Sally"},
+                      Case{"Sally came in for a massage and left floating", "Sally"},
+                      Case{"Crystal booked again for Friday \xF0\x9F\x98\x8D", "Crystal"},
+                      Case{"Rose told me the whole story of her move", "Rose"},
                       Case{"huge thanks to marcus for the referral", "marcus"},
                       Case{"my client mike (the UPS guy on our route) finally booked", "mike"},
                       Case{"Client tip from Kevin (the UPS driver on our route): foam roll daily.", "Kevin"},
@@ -65,6 +68,8 @@ INSTANTIATE_TEST_SUITE_P(
     Negative, PersonName,
     ::testing::Values(
         Case{"Crystal, Amber and Jade are not just our new essential oil blends!", ""},
+        Case{"Hope came too late for the old shop", ""},
+        Case{"Rose oil came in the mail today", ""},
         Case{"Frank talk: if something feels wrong during a session, say so.", ""},
         Case{"Will you book your next session before the holidays?", ""},
         Case{"Rose oil is lovely in a winter massage.", ""},
