@@ -23,6 +23,8 @@ const Detector& Det() {
 class Age : public ::testing::TestWithParam<Case> {};
 TEST_P(Age, Finds) { who_testing::ExpectQuasiCase(Det(), "age", GetParam()); }
 
+// One case per line:
+// clang-format off
 INSTANTIATE_TEST_SUITE_P(
     Positive, Age,
     ::testing::Values(
@@ -49,45 +51,66 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"he is 45 yrs old and lifts every day", "45 yrs old"},
         Case{"my regular is in his eighties and still golfing \xE2\x9B\xB3", "in his eighties"},
         Case{"My client is a centenarian and proud of it", "centenarian"},
-        Case{"85 y/o client with the best stories", "85 y/o"}, Case{"MY CLIENT IS 67 YEARS OLD", "67 YEARS OLD"},
+        Case{"85 y/o client with the best stories", "85 y/o"},
+        Case{"MY CLIENT IS 67 YEARS OLD", "67 YEARS OLD"},
         Case{"Age: 85, retired teacher, tight shoulders", "Age: 85"},
         Case{"she's in her 80\xE2\x80\x99s and spry", "in her 80\xE2\x80\x99s"},
         Case{"She's 41 and just found out she's pregnant again.", "41"},
-        Case{"my client is 67, retired and restless", "67"}, Case{"my client's 85 and still dancing", "85"},
-        Case{"she's 85 \xF0\x9F\x92\x83", "85"}, Case{"#85YearsOld client on my table", "85YearsOld"},
-        Case{"her 10-year-old son plays hockey", "10-year-old"}, Case{"My client Sally Smith, 85, came in today", "85"},
-        Case{"Sally Smith, 85, of Pinedale booked again", "85"}, Case{"my client, 92, came in for a massage", "92"},
-        Case{"Grandma Rose, 101, still walks daily", "101"}, Case{"Her son, 7, waited outside \xF0\x9F\x98\x8A", "7"}));
+        Case{"my client is 67, retired and restless", "67"},
+        Case{"my client's 85 and still dancing", "85"},
+        Case{"she's 85 \xF0\x9F\x92\x83", "85"},
+        Case{"#85YearsOld client on my table", "85YearsOld"},
+        Case{"her 10-year-old son plays hockey", "10-year-old"},
+        Case{"My client Sally Smith, 85, came in today", "85"},
+        Case{"Sally Smith, 85, of Pinedale booked again", "85"},
+        Case{"my client, 92, came in for a massage", "92"},
+        Case{"Grandma Rose, 101, still walks daily", "101"},
+        Case{"Her son, 7, waited outside \xF0\x9F\x98\x8A", "7"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Age,
     ::testing::Values(
-        Case{"Book a 90-minute session today", ""}, Case{"Open Monday, 9, and Tuesday, 10, for walk-ins", ""},
-        Case{"We see 85, maybe 90, clients a week", ""}, Case{"My client told me Chicago, 12, was the best trip", ""},
+        Case{"Book a 90-minute session today", ""},
+        Case{"Open Monday, 9, and Tuesday, 10, for walk-ins", ""},
+        Case{"We see 85, maybe 90, clients a week", ""},
+        Case{"My client told me Chicago, 12, was the best trip", ""},
         Case{"Packages: Relax, 60, and Restore, 90, minutes", ""},
-        Case{"Suite B, 12, Main Street is our new address", ""}, Case{"I opened this studio 15 years ago", ""},
-        Case{"Gift cards are $90 this week", ""}, Case{"Our 80s music night is Friday \xF0\x9F\x8E\xB6", ""},
+        Case{"Suite B, 12, Main Street is our new address", ""},
+        Case{"I opened this studio 15 years ago", ""},
+        Case{"Gift cards are $90 this week", ""},
+        Case{"Our 80s music night is Friday \xF0\x9F\x8E\xB6", ""},
         Case{"Turning 90 degrees on the table is never required", ""},
         Case{"New year, new you! Book 3 sessions in January and get the 4th free.", ""},
-        Case{"Clients over 65 get a senior discount", ""}, Case{"Back in the 90s massage was a luxury", ""},
-        Case{"The thermostat is set to 70 for your comfort", ""}, Case{"| 60 min | $90 |\n| 90 min | $130 |", ""},
-        Case{"Stretch for 30 seconds, breathe for 10", ""}, Case{"Happy 25th anniversary to our studio!", ""},
+        Case{"Clients over 65 get a senior discount", ""},
+        Case{"Back in the 90s massage was a luxury", ""},
+        Case{"The thermostat is set to 70 for your comfort", ""},
+        Case{"| 60 min | $90 |\n| 90 min | $130 |", ""},
+        Case{"Stretch for 30 seconds, breathe for 10", ""},
+        Case{"Happy 25th anniversary to our studio!", ""},
         Case{"World Cup fever is here \xE2\x9A\xBD we open at 7am on match days.", ""},
         Case{"Our founder, Maria Santos, started this studio 15 years ago in Tucson.", ""},
-        Case{"Room 85 is our hot stone suite", ""}, Case{"TEENAGERS WELCOME WITH A PARENT", ""},
-        Case{"Highway 85 is closed so leave early", ""}, Case{"Top 10 stretches for runners #stretching", ""},
+        Case{"Room 85 is our hot stone suite", ""},
+        Case{"TEENAGERS WELCOME WITH A PARENT", ""},
+        Case{"Highway 85 is closed so leave early", ""},
+        Case{"Top 10 stretches for runners #stretching", ""},
         Case{"Our whiskey massage oil is aged 12 months in oak", ""},
         Case{"We've been open for 30-something years and counting", ""},
         Case{"Our caf\xC3\xA9's 1990s d\xC3\xA9\x63or gets compliments", ""},
         Case{"Buy 5 sessions, get 1 free \xF0\x9F\x8E\x81", ""},
         Case{"She did 20 minutes on the bike and 3 sets of squats", ""},
-        Case{"she's 41 weeks pregnant and ready to pop", ""}, Case{"She's 100% better after two sessions", ""},
-        Case{"she was 10 minutes late again", ""}, Case{"Our 80's playlist is on repeat", ""},
-        Case{"It's 5 and we're closed, see you tomorrow", ""}, Case{"my client's 3 kids are wild", ""},
+        Case{"she's 41 weeks pregnant and ready to pop", ""},
+        Case{"She's 100% better after two sessions", ""},
+        Case{"she was 10 minutes late again", ""},
+        Case{"Our 80's playlist is on repeat", ""},
+        Case{"It's 5 and we're closed, see you tomorrow", ""},
+        Case{"my client's 3 kids are wild", ""},
         Case{"Our studio is in a 100-year-old building downtown \xF0\x9F\x8F\x9B\xEF\xB8\x8F", ""},
         Case{"We still use a 30-year-old recipe for our balm", ""},
-        Case{"The old oak out front? The tree is 85 years old.", ""}, Case{"Our studio's 10 years old today!", ""},
+        Case{"The old oak out front? The tree is 85 years old.", ""},
+        Case{"Our studio's 10 years old today!", ""},
         Case{"her 15-year-old cat sleeps in the waiting room", ""}));
+
+// clang-format on
 
 // The table helper itself: a missed want and an unexpected finding both fail.
 TEST(QuasiCaseHelper, ReportsAMissAndAnUnexpectedFinding) {

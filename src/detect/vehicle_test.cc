@@ -20,6 +20,8 @@ const Detector& Det() {
 class Vehicle : public ::testing::TestWithParam<Case> {};
 TEST_P(Vehicle, Finds) { who_testing::ExpectQuasiCase(Det(), "vehicle", GetParam()); }
 
+// One case per line:
+// clang-format off
 INSTANTIATE_TEST_SUITE_P(
     Positive, Vehicle,
     ::testing::Values(
@@ -87,6 +89,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Zo\xC3\xAB's Jaguar print leggings are everywhere", ""},
         Case{"Ren\xC3\xA9\x65's Lotus pose is perfect \xF0\x9F\xA7\x98", ""},
         Case{"her Mustang mug sits on the front desk", ""}));
+
+// clang-format on
 
 TEST(VehicleDetails, AColourNarrowsTheModel) {
   auto plain = who_testing::Run(Det(), "she drives a Cadillac");
