@@ -236,13 +236,17 @@ class PlaceDetector : public Detector {
       // "on 5th": a bare ordinal street after "the <workplace> on".
       return false;
     }
-    // "Station 4"; in lowercase only as "fire station 4" ("station 4" alone may be a
-    // circuit-class station).
+    // "Station 4"; in lowercase only as "fire station 4" or after a first responder
+    // ("a firefighter at station 9"): "station 4" alone may be a circuit-class station.
     if (kind == "station" && i + 1 < tokens.size() && tokens[i + 1].shape == Shape::kNumber) {
       long p = qi::PrevWordIn(tokens, i);
       std::string_view pk = KeyOf(tokens, p);
       bool service = p >= 0 && static_cast<size_t>(p) + 1 == i && (pk == "fire" || pk == "police");
-      if (qi::StartsUpper(in.text, t) || service) {
+      static constexpr WordSet kResponders(
+          {"firefighter", "firefighters", "fireman", "firemen", "paramedic", "paramedics", "emt", "medic", "officer",
+           "cop", "deputy", "dispatcher", "captain", "lieutenant"});
+      bool responder_at = pk == "at" && In(kResponders, KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(p))));
+      if (qi::StartsUpper(in.text, t) || service || responder_at) {
         EmitPlaceWord(kind, service ? static_cast<size_t>(p) : i, i + 1, emit);
         return true;
       }

@@ -35,6 +35,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"She works at the bakery on 5th and her wrists show it", "bakery on 5th"},
         Case{"His son goes to Lincoln Elementary", "Lincoln Elementary"},
         Case{"He's a firefighter at Station 4 and his back is wrecked", "Station 4"},
+        Case{"my 7am is a firefighter at station 9 and his shoulders are wrecked", "station 9"},
         Case{"A lovely lady from Jordan, MN came in for a facial", "Jordan, MN"},
         Case{"she grew up in Orange and still lives there", "Orange"},
         Case{"my client in tucson says hi", "tucson"},
