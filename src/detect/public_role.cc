@@ -161,6 +161,7 @@ class PublicRoleDetector : public Detector {
                       (i + 1 < tokens.size() && tokens[i + 1].possessive)))
         end = PossessorAt(st, i, out);
       if (end < 0) end = RoleAt(st, i, out);
+      if (end < 0 && (tokens[i].key == "won" || tokens[i].key == "wins")) end = WonAt(st, i, out);
       if (end >= 0) next_free = static_cast<size_t>(end) + 1;
     }
   }
@@ -360,6 +361,18 @@ class PublicRoleDetector : public Detector {
     size_t last = std::max(sc.last, role_last);
     EmitRole(s, first, last, holders, sc, row.suggestion, out);
     return static_cast<long>(last);
+  }
+
+  // "won the Boston Marathon", "wins the Stanley Cup": the verb form of "the winner of
+  // <event>". Two holders: a race has a winner in each division.
+  long WonAt(State& s, size_t i, std::vector<Finding>& out) const {
+    const auto& tokens = s.in.tokens;
+    const long n = who::NextWord(tokens, i);
+    if (n < 0 || tokens[n].sentence != tokens[i].sentence) return -1;
+    const Scope sc = ScopeAt(s, static_cast<size_t>(n), false);
+    if (sc.kind != ScopeKind::kEvent) return -1;
+    EmitRole(s, i, sc.last, 2.0, sc, "an athlete", out);
+    return static_cast<long>(sc.last);
   }
 
   // An organisation or place ending right before token i ("Dolphins' CEO", "Burlington mayor").

@@ -18,10 +18,14 @@ const Detector& Det() {
 class PublicRole : public ::testing::TestWithParam<Case> {};
 TEST_P(PublicRole, Finds) { who_testing::ExpectCase(Det(), "public-role", GetParam()); }
 
+// One case per line:
+// clang-format off
 INSTANTIATE_TEST_SUITE_P(
     Positive, PublicRole,
     ::testing::Values(
         Case{"Just gave a massage to the Crown Prince of Dubai. What a week!", "Crown Prince of Dubai"},
+        Case{"My client won the Boston Marathon last year, her calves are elite.", "won the Boston Marathon"},
+        Case{"HE WINS THE STANLEY CUP AND STILL BOOKS HIS MASSAGE \xF0\x9F\x8F\x92", "WINS THE STANLEY CUP"},
         Case{"Guess who was on my table this afternoon? The CEO of the Miami Dolphins!", "CEO of the Miami Dolphins"},
         Case{"Massaged Beyonc\xC3\xA9's manager before the show tonight \xF0\x9F\x99\x8C", "Beyonc\xC3\xA9's manager"},
         Case{"Worked on one of the winners of the Stanley Cup this week.", "winners of the Stanley Cup"},
@@ -51,6 +55,8 @@ INSTANTIATE_TEST_SUITE_P(
     Negative, PublicRole,
     ::testing::Values(
         Case{"Tips from the CEO of a wellness company", ""},
+        Case{"She won the lottery, lucky girl.", ""},
+        Case{"We won the Best of Portland award again!", ""},
         Case{"I'm the only massage therapist in town who does cupping", ""},
         Case{"My first client of the day is always the hardest", ""},
         Case{"The best massage in town!", ""},
@@ -73,6 +79,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Coach of the year? That's you, hamstrings.", ""},
         Case{"The last person to leave turns off the diffuser \xF0\x9F\x8C\xBF", ""},
         Case{"#MassageMonday: the owner of a sore neck deserves a treat", ""}));
+// clang-format on
 
 TEST(PublicRoleDetails, OneHolderIsDirect) {
   auto found = who_testing::Run(Det(), "I massaged the CEO of the Miami Dolphins.");
