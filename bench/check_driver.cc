@@ -35,10 +35,13 @@ std::string Input(std::string_view spec) {
     };
     std::ifstream corpus("tests/corpus/own.jsonl");
     std::string joined, line;
+    size_t joined_points = 0;
     while (std::getline(corpus, line)) {
       const std::string text = nlohmann::json::parse(line).at("text").get<std::string>();
-      if (code_points(joined) + code_points(text) > limit) break;
+      const size_t points = code_points(text);
+      if (joined_points + points > limit) break;
       joined += text + "\n";
+      joined_points += points + 1;
     }
     return joined;
   }

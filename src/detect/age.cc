@@ -196,25 +196,17 @@ class AgeDetector : public Detector {
         claimed_until = num->last + 1;
         continue;
       }
-      // "Hannah Lee (34)", "my client (48)"
-      if (bk == "(" && num->last + 1 < tokens.size() && tokens[num->last + 1].key == ")" && b >= 1) {
-        long w = qi::PrevWordIn(tokens, static_cast<size_t>(b));
-        if (w >= 0 && (qi::StartsUpper(in.text, tokens[w]) || In(kPersonNouns, tokens[w].key)) &&
-            static_cast<size_t>(w) + 1 == static_cast<size_t>(b) && tokens[w].shape != Shape::kNumber &&
-            n >= 1) {
-          EmitExact(in, person, i, i, n, out);
-          claimed_until = num->last + 2;
-          continue;
-        }
-      }
-      // "Sally Smith, 85, of Pinedale", "my client, 92, came in": a number set off by commas
-      // right after a person noun, or after a capitalised name in a sentence about a person
-      // or after a full name, is their age ("open Monday, 9, and Tuesday", "Chicago, 12,"
-      // name no one).
-      if (bk == "," && num->last + 1 < tokens.size() && tokens[num->last + 1].key == "," && b >= 1) {
+      // "Hannah Lee (34)", "my client (48)"; "Sally Smith, 85, of Pinedale", "my client, 92,
+      // came in": a number in brackets or set off by commas right after the person. Commas
+      // also set off numbers in lists ("open Monday, 9, and Tuesday", "Chicago, 12,"), so
+      // there a capitalised word counts only as a name (NamedBeforeComma).
+      const std::string_view close = KeyOf(tokens, qi::After(tokens, num->last));
+      if (b >= 1 && ((bk == "(" && close == ")") || (bk == "," && close == ","))) {
         long w = qi::PrevWordIn(tokens, static_cast<size_t>(b));
         if (w >= 0 && static_cast<size_t>(w) + 1 == static_cast<size_t>(b) && tokens[w].shape != Shape::kNumber &&
-            (In(kPersonNouns, tokens[w].key) || NamedBeforeComma(in, person, static_cast<size_t>(w), t))) {
+            (In(kPersonNouns, tokens[w].key) ||
+             (bk == "(" ? qi::StartsUpper(in.text, tokens[w])
+                        : NamedBeforeComma(in, person, static_cast<size_t>(w), t)))) {
           EmitExact(in, person, i, i, n, out);
           claimed_until = num->last + 2;
           continue;
@@ -289,7 +281,7 @@ class AgeDetector : public Detector {
     };
     if (!capitalised_name(w)) return false;
     if (qi::PersonCues::At(person, t)) return true;
-    return w > 0 && tokens[w - 1].is_word() && capitalised_name(w - 1) &&
+    return w > 0 && tokens[w - 1].is_word() && qi::StartsUpper(in.text, tokens[w - 1]) &&
            !who::WordValues(given_, tokens[w - 1]).empty();
   }
 

@@ -136,7 +136,6 @@ class ContactInfoDetector : public Detector {
     }();
     const std::vector<Span> runs = DigitRuns(in.text, " .-()+", kFewestDigits);
     if (runs.empty()) return;
-    std::vector<Span> found;
     // A match lies inside its run, so it can overlap only what was found in the same run:
     // asking every phone found so far made a draft full of numbers quadratic.
     std::vector<std::vector<Span>> found_in_run(runs.size());
@@ -158,14 +157,14 @@ class ContactInfoDetector : public Detector {
           for (Span s : found_in_run[r])
             if (s.Overlaps(span)) return;
           found_in_run[r].push_back(span);
-          found.push_back(span);
         });
     }
-    for (Span span : found)
-      out.push_back(MakeFinding(id(), span, Severity::kError,
-                                "A phone number identifies whoever answers it. Leave it out, or give the "
-                                "studio's booking line.",
-                                {"remove"}));
+    for (const std::vector<Span>& found : found_in_run)
+      for (Span span : found)
+        out.push_back(MakeFinding(id(), span, Severity::kError,
+                                  "A phone number identifies whoever answers it. Leave it out, or give the "
+                                  "studio's booking line.",
+                                  {"remove"}));
   }
 
   std::vector<std::unique_ptr<RE2>> phone_res_;

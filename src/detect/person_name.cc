@@ -139,9 +139,10 @@ bool IsParticle(std::string_view k) {
 constexpr WordSet kPlainVerbs({"is", "was", "has", "had"});
 // Verbs only a person does: after a capitalised common-word name ("Sally came in", "Rose
 // told me", "Crystal booked again") they are the person evidence such a name needs.
-constexpr WordSet kHumanVerbs({"came", "comes", "said", "says", "told", "tells", "booked", "asked", "asks",
-                               "texted", "messaged", "cried", "complained", "mentioned", "recommended", "referred",
-                               "thanked", "swears", "swore", "arrived", "brought", "confided", "admitted"});
+// (A subset of IsPersonAfter's verbs: it asks only where IsPersonAfter already said yes.)
+constexpr WordSet kHumanVerbs({"came",        "comes",    "said",    "says",     "told",  "tells",      "booked",
+                               "asked",       "asks",     "texted",  "messaged", "cried", "complained", "mentioned",
+                               "recommended", "referred", "thanked", "swears",   "swore", "arrived",    "brought"});
 // "@jenny_runs thanks for coming in".
 constexpr WordSet kThanksAfter({"thanks", "thank", "congrats", "congratulations", "welcome", "you"});
 

@@ -23,6 +23,9 @@ using qi::KeyOf;
 constexpr std::string_view kSource = "builtin/place";
 
 // Words before a place that say "this is a place": in Tucson, from Pinedale.
+// First responders: "a firefighter at station 9" names the station they work at.
+constexpr WordSet kResponders({"firefighter", "firefighters", "fireman", "firemen", "paramedic", "paramedics", "emt",
+                               "medic", "officer", "cop", "deputy", "dispatcher", "captain", "lieutenant"});
 constexpr WordSet kPlacePreps({"in", "from", "near", "outside", "around", "downtown", "visiting", "across", "through",
                                "throughout", "nearby", "uptown", "midtown"});
 // Verbs after which "to X" is travel to a place: moved to Tucson.
@@ -242,9 +245,6 @@ class PlaceDetector : public Detector {
       long p = qi::PrevWordIn(tokens, i);
       std::string_view pk = KeyOf(tokens, p);
       bool service = p >= 0 && static_cast<size_t>(p) + 1 == i && (pk == "fire" || pk == "police");
-      static constexpr WordSet kResponders(
-          {"firefighter", "firefighters", "fireman", "firemen", "paramedic", "paramedics", "emt", "medic", "officer",
-           "cop", "deputy", "dispatcher", "captain", "lieutenant"});
       bool responder_at = pk == "at" && In(kResponders, KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(p))));
       if (qi::StartsUpper(in.text, t) || service || responder_at) {
         EmitPlaceWord(kind, service ? static_cast<size_t>(p) : i, i + 1, emit);
