@@ -22,9 +22,10 @@ SPECS = {
         header=["name", "aliases", "kind", "league", "city", "country"], key=["name"],
         enums={"kind": {"team", "company", "university", "organisation"}}, multi=["aliases"], min=450),
     "roles.tsv": dict(
-        header=["role", "aliases", "holders", "kind", "suggestion"], key=["role"], count=["holders"],
+        header=["role", "aliases", "holders", "kind", "suggestion", "local"], key=["role"], count=["holders"],
         enums={"kind": {"executive", "official", "sports", "education", "religious", "royal",
-                        "public-safety", "health", "military", "media", "business", "relation"}},
+                        "public-safety", "health", "military", "media", "business", "relation"},
+               "local": {"0", "1"}},
         multi=["aliases"], min=80),
     "events.tsv": dict(
         header=["name", "aliases", "kind", "month", "participants"], key=["name"], count=["participants"],

@@ -4,6 +4,8 @@
 //    Dolphins", "the mayor of Burlington", "the principal of Jefferson High", "the Crown
 //    Prince of Dubai"; also "the Dolphins' CEO", "Burlington's mayor";
 //  - "<public figure>'s <relation>": "Beyoncé's manager", "Tom Brady's trainer";
+//  - a role every town has one of, with no town named, about a client: "the mayor came in
+//    today", "my client, the sheriff's wife" (the writer's own town is the scope);
 //  - "the winner(s) of <event>": "one of the winners of the Stanley Cup";
 //  - uniques and superlatives: "our town's only veterinarian", "the oldest member of the
 //    Rotary Club", "the only female welder at the shipyard", "the owner of the yellow food
@@ -132,6 +134,7 @@ struct Scope {
 struct RoleRow {
   double holders = 1;
   std::string_view kind, suggestion;
+  bool local = false;  // one in every town: "the mayor"
 };
 
 class PublicRoleDetector : public Detector {
@@ -190,6 +193,7 @@ class PublicRoleDetector : public Detector {
     row.holders = roles_->GetNumber(r, "holders").value_or(1);
     row.kind = roles_->Get(r, "kind");
     row.suggestion = roles_->Get(r, "suggestion");
+    row.local = roles_->GetNumber(r, "local") == 1.0;
     return row;
   }
 
@@ -340,7 +344,7 @@ class PublicRoleDetector : public Detector {
     if (sc.kind == ScopeKind::kNone) {
       // "the Dolphins' CEO", "Burlington's mayor", "Kansas City Chiefs quarterback".
       sc = ScopeBefore(s, i);
-      if (sc.kind == ScopeKind::kNone) return -1;
+      if (sc.kind == ScopeKind::kNone) return plural ? -1 : LocalRoleAt(s, i, *m, out);
       first = sc.first;
       sc.last = role_last;
     }
@@ -360,6 +364,41 @@ class PublicRoleDetector : public Detector {
     }
     size_t last = std::max(sc.last, role_last);
     EmitRole(s, first, last, holders, sc, row.suggestion, out);
+    return static_cast<long>(last);
+  }
+
+  // "the mayor", "our fire chief", "the sheriff's wife", with no town named: a role every
+  // town has one of is the writer's own town's, one person to every local reader. Only
+  // about a client: "the mayor's proclamation" or "thanks to the mayor for cutting the
+  // ribbon" is civic news, and the occupation finding still notes the role.
+  long LocalRoleAt(State& s, size_t i, const PhraseIndex::Match& m, std::vector<Finding>& out) const {
+    const auto& tokens = s.in.tokens;
+    auto local = std::find_if(m.values.begin(), m.values.end(), [&](uint32_t r) { return Row(r).local; });
+    if (local == m.values.end() || tokens[m.last].key == "of") return -1;
+    const RoleRow row = Row(*local);
+    const long p = who::PrevWord(tokens, i);
+    if (p < 0 || tokens[p].sentence != tokens[i].sentence || (tokens[p].key != "the" && tokens[p].key != "our"))
+      return -1;
+    const Token& first = tokens[p];
+    const auto& ctx = Ctx(s);
+    if (ctx.ClientAt(first) == Cue::kNone && ctx.ClientInParagraph(first) != Cue::kStrong) return -1;
+    size_t last = m.last;
+    double holders = row.holders;
+    std::string_view suggestion = row.suggestion;
+    // "the mayor's wife": the relation is the person meant.
+    if (tokens[last].possessive || NextIsApostrophe(tokens, last)) {
+      long n = who::NextWord(tokens, tokens[last].possessive ? last : last + 1);
+      for (int mods = 0; n >= 0 && mods < 2 && IsRoleModifier(tokens[n].key); ++mods) n = who::NextWord(tokens, n);
+      if (n < 0 || tokens[n].sentence != tokens[i].sentence) return -1;
+      bool plural = false;
+      auto rel = RoleMatch(tokens, static_cast<size_t>(n), plural);
+      if (!rel || Row(rel->values.front()).kind != "relation") return -1;  // "the mayor's proclamation"
+      last = rel->last;
+      holders = plural ? std::max(Row(rel->values.front()).holders, 2.0) : Row(rel->values.front()).holders;
+      suggestion = "a client";
+    }
+    EmitRole(s, static_cast<size_t>(p), last, holders, Scope{ScopeKind::kLocal, static_cast<size_t>(p), last},
+             suggestion, out);
     return static_cast<long>(last);
   }
 

@@ -49,7 +49,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Massaged Taylor Swift's bodyguard, the man is a wall", "Taylor Swift's bodyguard"},
         Case{"#blessed to work on the governor of Wyoming today", "governor of Wyoming"},
         Case{"The oldest resident of our town came in for her birthday massage", "oldest resident of our town"},
-        Case{"the only dentist in Sitka swears by our hot stone massage", "only dentist in Sitka"}));
+        Case{"the only dentist in Sitka swears by our hot stone massage", "only dentist in Sitka"},
+        Case{"My client, the mayor's wife, is going through chemo.", "the mayor's wife"},
+        Case{"Had the mayor on my table today, his back was a mess.", "the mayor"},
+        Case{"THE SHERIFF'S SON CAME IN AGAIN FOR HIS SHOULDER", "THE SHERIFF'S SON"},
+        Case{"Our fire chief came in for a deep tissue session today \xF0\x9F\x94\xA5", "Our fire chief"},
+        Case{"my client's husband is the town clerk", "the town clerk"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PublicRole,
@@ -78,7 +83,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Our favorite client is the sweetest person", ""},
         Case{"Coach of the year? That's you, hamstrings.", ""},
         Case{"The last person to leave turns off the diffuser \xF0\x9F\x8C\xBF", ""},
-        Case{"#MassageMonday: the owner of a sore neck deserves a treat", ""}));
+        Case{"#MassageMonday: the owner of a sore neck deserves a treat", ""},
+        Case{"Thanks to the mayor for cutting the ribbon at our new studio!", ""},
+        Case{"The fire chief's open house is Saturday, stop by our booth", ""},
+        Case{"My client loved the mayor's speech at the parade", ""},
+        Case{"The mayor of a small town came in today.", ""}));
 // clang-format on
 
 TEST(PublicRoleDetails, OneHolderIsDirect) {
@@ -93,6 +102,16 @@ TEST(PublicRoleDetails, PlaceScopeUsesPopulation) {
   auto found = who_testing::Run(Det(), "I massaged the mayor of Sitka.");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_NEAR(*found[0].frequency, 1.0 / 8863, 1e-6);
+}
+
+TEST(PublicRoleDetails, ARelationOfALocalRoleHasTheRelationsHolders) {
+  auto wife = who_testing::Run(Det(), "My client, the mayor's wife, came in today.");
+  ASSERT_EQ(wife.size(), 1u);
+  EXPECT_TRUE(wife[0].direct);
+  EXPECT_EQ(wife[0].suggestions.front(), "a client");
+  auto son = who_testing::Run(Det(), "My client, the sheriff's son, came in today.");
+  ASSERT_EQ(son.size(), 1u);
+  EXPECT_FALSE(son[0].direct);  // a sheriff may have several sons
 }
 
 TEST(PublicRoleDetails, WinnersOfATeamEventAreNotDirect) {

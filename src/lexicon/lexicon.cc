@@ -14,6 +14,8 @@
 namespace discreet {
 namespace {
 
+// One lexicon per line:
+// clang-format off
 const std::vector<LexiconSchema>& Schemas() {
   static const std::vector<LexiconSchema> kSchemas = {
       {"given_names", {"name", "frequency", "female_share", "common_word"}, {"name"}, {"frequency"}, {}, {"common_word"}},
@@ -24,7 +26,7 @@ const std::vector<LexiconSchema>& Schemas() {
       {"public_figures", {"name", "aliases", "occupation", "birth_year", "source"}, {"name", "aliases"}, {}, {}},
       {"wordnet_instances", {"name", "kind"}, {"name"}, {}, {}},
       {"organisations", {"name", "aliases", "kind", "league", "city", "country"}, {"name", "aliases"}, {}, {}},
-      {"roles", {"role", "aliases", "holders", "kind", "suggestion"}, {"role", "aliases"}, {}, {"holders"}},
+      {"roles", {"role", "aliases", "holders", "kind", "suggestion", "local"}, {"role", "aliases"}, {}, {"holders"}, {"local"}},
       {"events", {"name", "aliases", "kind", "month", "participants"}, {"name", "aliases"}, {}, {"participants"}},
       {"holidays", {"name", "aliases", "month"}, {"name", "aliases"}, {}, {}},
       {"vehicle_makes", {"make", "aliases", "share", "class", "suggestion"}, {"make", "aliases"}, {"share"}, {}},
@@ -38,6 +40,7 @@ const std::vector<LexiconSchema>& Schemas() {
   };
   return kSchemas;
 }
+// clang-format on
 
 std::string Where(const TsvTable& t, size_t row) { return t.path() + ":" + std::to_string(t.LineOf(row)); }
 

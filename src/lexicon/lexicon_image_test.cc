@@ -22,7 +22,8 @@ TEST(LexiconImageTest, SameAnswersAsTheText) {
         "# test\nname\tascii_name\tpopulation\tcountry\tadmin1\tfeature\n"
         "New York City\tNew York City\t8804190\tUS\tNY\tPPL\nZürich\tZurich\t341730\tCH\t25\tPPLA\n"
         "Pinedale\tPinedale\t\tUS\tWY\tPPLA2\n");
-  Write(dir / "roles.tsv", "role\taliases\tholders\tkind\tsuggestion\nceo\tchief executive|boss\t1\texecutive\tan executive\n");
+  Write(dir / "roles.tsv",
+        "role\taliases\tholders\tkind\tsuggestion\tlocal\nceo\tchief executive|boss\t1\texecutive\tan executive\t0\n");
   std::filesystem::path image = std::filesystem::path(tmp.path()) / "en.bin";
   WriteLexiconImage(dir, image);
   auto mapped = LoadLexiconImage(image, dir);
