@@ -100,7 +100,11 @@ INSTANTIATE_TEST_SUITE_P(
         // Run-together words that read as a common full name: a town, a word and a colour,
         // a given name that is mostly a word.
         Case{"Now booking in #morganhill and nearby", ""}, Case{"Loved her #hazelbrown eyeshadow look", ""},
-        Case{"#markking your calendar: open house Saturday", ""}, Case{"#willpower and a foam roller", ""}));
+        Case{"#markking your calendar: open house Saturday", ""}, Case{"#willpower and a foam roller", ""},
+        // A given name that is a word ("My") before a month or weekday, which the dictionary
+        // knows only capitalised.
+        Case{"My Thursday regular has been sober 5 years today!", ""}, Case{"MY SATURDAY CLIENT BROUGHT COOKIES", ""},
+        Case{"Will November be busy? Book early", ""}));
 
 TEST(PersonNameDetails, FullNameIsDirectWithProductFrequency) {
   auto found = who_testing::Run(Det(), "I massaged Mary Jones today.");

@@ -13,6 +13,7 @@
 
 #include "detect/qi_common.h"
 #include "detect/registry.h"
+#include "detect/who.h"
 #include "text/word_set.h"
 
 namespace discreet {
@@ -62,12 +63,6 @@ constexpr WordSet kNearPreps({"by", "near", "behind", "beside", "opposite", "out
 // US state abbreviations that are also English words: need capitals to count.
 constexpr WordSet kWordAbbrs({"in", "or", "me", "oh", "hi", "ok", "pa", "de", "ma", "al",
                               "co", "la", "id", "ga", "mo", "ne", "wa", "md", "va", "ct"});
-
-// Months and weekdays: "in March", "the Costco on Sunday" are dates, not places.
-constexpr WordSet kCalendar({"january",    "february",  "march",   "april",     "may",      "june",    "july",
-                             "august",     "september", "october", "november",  "december", "monday",  "tuesday",
-                             "wednesday",  "thursday",  "friday",  "saturday",  "sunday",   "mondays", "tuesdays",
-                             "wednesdays", "thursdays", "fridays", "saturdays", "sundays"});
 
 // Neighbourhood phrases: the person lives or works within sight of the writer.
 struct Neighbour {
@@ -316,7 +311,8 @@ class PlaceDetector : public Detector {
     bool street_after = last + 3 < tokens.size() && KindAt(tokens, last + 3) == "street";
     bool named = qi::StartsUpper(in.text, s) || (street_after && s.shape == Shape::kLower && IsWordKey(s.key));
     // ("Main" is a name before a street word: "on Main St".)
-    bool name_ok = named && s.is_word() && !In(kCalendar, s.key) && (!In(kNotAName, s.key) || (street_after && s.key == "main"));
+    bool name_ok = named && s.is_word() && !who::IsCalendarWord(s.key) &&
+                   (!In(kNotAName, s.key) || (street_after && s.key == "main"));
     if (!IsOrdinal(s.key) && !name_ok) return false;
     emit(first, street_after ? last + 3 : last + 2,
          "Naming the business or building where a client works or lives, or the street it is on, points "
@@ -469,7 +465,7 @@ class PlaceDetector : public Detector {
     bool accept = false;
     // "in March", "in May", "on Sunday": a month or a weekday after a preposition is a date;
     // as a town it needs its state or "a March native".
-    bool calendar = single && In(kCalendar, t.key);
+    bool calendar = single && who::IsCalendarWord(t.key);
     if (state) {
       accept = true;
     } else if (calendar) {

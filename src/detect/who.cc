@@ -4,11 +4,13 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "error.h"
 #include "text/fold.h"
 #include "text/utf8.h"
+#include "text/word_set.h"
 
 namespace discreet::who {
 namespace {
@@ -97,6 +99,22 @@ bool IsOwnWord(std::string_view k) { return k == "our" || k == "my" || k == "stu
 WordClass ClassifyWord(std::string_view word) {
   const Dictionary* d = Loaded().dictionary.get();
   return d ? d->Classify(word) : WordClass::kCommon;
+}
+bool IsCalendarWord(std::string_view key) {
+  static constexpr WordSet kCalendar(
+      {"january", "february", "march",    "april",      "may",       "june",      "july",      "august", "september",
+       "october", "november", "december", "monday",     "tuesday",   "wednesday", "thursday",  "friday", "saturday",
+       "sunday",  "mondays",  "tuesdays", "wednesdays", "thursdays", "fridays",   "saturdays", "sundays"});
+  return In(kCalendar, key);
+}
+bool IsNameEvidence(std::string_view word) {
+  if (word.size() <= 10) {
+    char lower[10];
+    for (size_t i = 0; i < word.size(); ++i)
+      lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+    if (IsCalendarWord(std::string_view(lower, word.size()))) return false;
+  }
+  return ClassifyWord(word) != WordClass::kCommon;
 }
 bool DictionaryAvailable() { return Loaded().dictionary != nullptr; }
 void CheckDictionary() {

@@ -29,7 +29,11 @@ using ::discreet::WordClass;
 // `word` is the token's original text (any case, without a possessive). Thread-safe.
 // When no image is found every word is kCommon (no evidence either way).
 WordClass ClassifyWord(std::string_view word);
-inline bool IsNameEvidence(std::string_view word) { return ClassifyWord(word) != WordClass::kCommon; }
+// A capitalised word the dictionary does not know as a common word: "Xanthopoulou",
+// "Daniels". Never a month or weekday ("My Thursday regular"), which are proper nouns too.
+bool IsNameEvidence(std::string_view word);
+// Months and weekdays, singular and plural (folded keys): dates, never names or places.
+bool IsCalendarWord(std::string_view key);
 // Whether the dictionary image was found (maps it).
 bool DictionaryAvailable();
 // Throws ConfigError naming the image when it exists but cannot be used.
