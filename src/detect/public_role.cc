@@ -9,7 +9,7 @@
 //  - "the winner(s) of <event>": "one of the winners of the Stanley Cup";
 //  - uniques and superlatives: "our town's only veterinarian", "the oldest member of the
 //    Rotary Club", "the only female welder at the shipyard", "the owner of the yellow food
-//    truck".
+//    truck", "the lady who owns the flower shop".
 // frequency = holders / population of the scope (a place's population; the US for an
 // organisation or event; 100,000 for "our town" or "the shipyard"); one holder → direct.
 #include <algorithm>
@@ -89,6 +89,12 @@ bool IsDeterminerish(std::string_view k) {
       {"the", "our", "their", "his", "her", "my", "your", "this", "that", "a", "an", "its"});
   return In(kWords, k);
 }
+// "the lady who owns|runs the flower shop".
+constexpr WordSet kOwnerVerbs({"owns", "owned", "runs", "manages", "managed"});
+constexpr WordSet kOwnerOpeners({"the", "our", "my", "this", "that"});
+// Words before "studio" or "shop" that make it our own kind of business.
+constexpr WordSet kOwnTrades({"massage", "bodywork", "spa", "wellness", "therapy", "yoga", "pilates", "acupuncture",
+                              "chiropractic", "physio", "reiki", "float"});
 // What opens a described scope: "the studio", "our gym", "his team".
 constexpr WordSet kScopeOpeners({"the", "our", "this", "my", "their", "his", "her"});
 // "the mayor of|for|at|with|in <scope>".
@@ -165,6 +171,7 @@ class PublicRoleDetector : public Detector {
         end = PossessorAt(st, i, out);
       if (end < 0) end = RoleAt(st, i, out);
       if (end < 0 && (tokens[i].key == "won" || tokens[i].key == "wins")) end = WonAt(st, i, out);
+      if (end < 0 && In(kOwnerVerbs, tokens[i].key)) end = OwnerClauseAt(st, i, out);
       if (end >= 0) next_free = static_cast<size_t>(end) + 1;
     }
   }
@@ -295,7 +302,10 @@ class PublicRoleDetector : public Detector {
       while (taken < 4) {
         const Token& w = tokens[j];
         if (!who::IsAlphaWord(w) || (w.shape != Shape::kLower && informative) || IsStopWord(w.key)) break;
-        if (IsOwnBusinessNoun(w.key)) return sc;  // "the owner of the studio will be away"
+        // "the owner of the studio will be away": our own business. With a word before it,
+        // "the flower shop" is someone else's, unless the word is our trade ("the massage
+        // studio").
+        if (IsOwnBusinessNoun(w.key) && (taken == 0 || In(kOwnTrades, tokens[last].key))) return sc;
         ++taken;
         last = j;
         local = local || IsLocalNoun(w.key) || w.key == "local";
@@ -303,7 +313,7 @@ class PublicRoleDetector : public Detector {
         if (n < 0 || w.possessive) break;
         j = static_cast<size_t>(n);
       }
-      if (taken == 0 || IsTimeNoun(tokens[last].key) || IsOwnBusinessNoun(tokens[last].key)) return sc;
+      if (taken == 0 || IsTimeNoun(tokens[last].key) || (taken == 1 && IsOwnBusinessNoun(tokens[last].key))) return sc;
       if (taken >= 2 || local) return Scope{local ? ScopeKind::kLocal : ScopeKind::kGeneric, at, last};
     }
     return sc;
@@ -411,6 +421,26 @@ class PublicRoleDetector : public Detector {
     const Scope sc = ScopeAt(s, static_cast<size_t>(n), false);
     if (sc.kind != ScopeKind::kEvent) return -1;
     EmitRole(s, i, sc.last, 2.0, sc, "an athlete", out);
+    return static_cast<long>(sc.last);
+  }
+
+  // "the lady who owns the flower shop", "our regular who runs the taco truck": the verb
+  // form of "the owner of <business>", one holder. Not an event: "the guy who runs the
+  // Boston Marathon" is a race director, and "ran" is mostly a runner.
+  long OwnerClauseAt(State& s, size_t i, std::vector<Finding>& out) const {
+    const auto& tokens = s.in.tokens;
+    const long who_at = who::PrevWord(tokens, i);
+    if (who_at < 0 || (tokens[who_at].key != "who" && tokens[who_at].key != "that")) return -1;
+    const long noun = who::PrevWord(tokens, who_at);
+    if (noun < 0 || !IsPersonNoun(tokens[noun].key)) return -1;
+    const long opener = who::PrevWord(tokens, noun);
+    if (opener < 0 || !In(kOwnerOpeners, tokens[opener].key) || tokens[opener].sentence != tokens[i].sentence)
+      return -1;
+    const long n = who::NextWord(tokens, i);
+    if (n < 0 || tokens[n].sentence != tokens[i].sentence) return -1;
+    const Scope sc = ScopeAt(s, static_cast<size_t>(n), true);
+    if (sc.kind == ScopeKind::kNone || sc.kind == ScopeKind::kEvent) return -1;
+    EmitRole(s, static_cast<size_t>(noun), sc.last, 1, sc, "a local business owner", out);
     return static_cast<long>(sc.last);
   }
 

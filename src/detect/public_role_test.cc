@@ -54,7 +54,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Had the mayor on my table today, his back was a mess.", "the mayor"},
         Case{"THE SHERIFF'S SON CAME IN AGAIN FOR HIS SHOULDER", "THE SHERIFF'S SON"},
         Case{"Our fire chief came in for a deep tissue session today \xF0\x9F\x94\xA5", "Our fire chief"},
-        Case{"my client's husband is the town clerk", "the town clerk"}));
+        Case{"my client's husband is the town clerk", "the town clerk"},
+        Case{"My client, the owner of the flower shop on Elm, is going through chemo.", "owner of the flower shop"},
+        Case{"The guy who runs the hardware store downtown came in with a frozen shoulder.",
+             "guy who runs the hardware store"},
+        Case{"Our regular who owns the taco truck is expecting twins! \xF0\x9F\x8C\xAE", "regular who owns the taco truck"},
+        Case{"MY CLIENT WHO MANAGES THE WALMART ON 5TH HAS A BAD BACK", "CLIENT WHO MANAGES THE WALMART"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PublicRole,
@@ -87,7 +92,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Thanks to the mayor for cutting the ribbon at our new studio!", ""},
         Case{"The fire chief's open house is Saturday, stop by our booth", ""},
         Case{"My client loved the mayor's speech at the parade", ""},
-        Case{"The mayor of a small town came in today.", ""}));
+        Case{"The mayor of a small town came in today.", ""},
+        Case{"The owner of the massage studio will be away next week", ""},
+        Case{"The guy who ran the Boston Marathon came in today", ""},
+        Case{"The lady who owns the studio is on vacation until Monday", ""},
+        Case{"My client who owns a bakery came in today", ""}));
 // clang-format on
 
 TEST(PublicRoleDetails, OneHolderIsDirect) {
