@@ -138,9 +138,14 @@ class PlaceDetector : public Detector {
       claimed_until = last + 1;
     };
 
+    size_t next_kind = 0;  // the first token at or after i that is a place word
     for (size_t i = 0; i < tokens.size(); ++i) {
       const Token& t = tokens[i];
       if (!t.is_word() || i < claimed_until) continue;
+      if (next_kind < i) {
+        next_kind = i;
+        while (next_kind < kinds.size() && kinds[next_kind].empty()) ++next_kind;
+      }
 
       // Neighbourhood phrases.
       if (auto m = neighbours_.LongestAt(tokens, i)) {
@@ -169,7 +174,9 @@ class PlaceDetector : public Detector {
         continue;
       }
 
-      if (TryPlaceWord(in, kinds, i, emit)) continue;
+      // Every place-word phrase has its place word within four tokens of its start ("St.
+      // Mary's Church" is the longest reach); most tokens of prose have none that near.
+      if (next_kind <= i + 4 && TryPlaceWord(in, kinds, i, emit)) continue;
       TryGazetteer(in, i, emit);
     }
   }
