@@ -191,6 +191,7 @@ class PersonNameDetector : public Detector {
           continue;
         }
       }
+      if (IsSaintWord(t.key) || AfterSaint(tokens, i)) continue;
       NameWord w;
       LookupGiven(t, w);
       if (!w.given) {
@@ -219,6 +220,17 @@ class PersonNameDetector : public Detector {
   }
 
   static std::span<const uint32_t> Values(const Lexicon* lex, const Token& t) { return who::WordValues(lex, t); }
+
+  // "St. Luke's", "Saint Mary's", "Ste-Anne": a saint's name is a church, hospital or
+  // school, not a person.
+  static bool IsSaintWord(std::string_view k) {
+    return k == "st" || k == "saint" || k == "ste" || k == "san" || k == "santa";
+  }
+  static bool AfterSaint(const std::vector<Token>& tokens, size_t i) {
+    size_t p = i;
+    if (p > 0 && (tokens[p - 1].key == "." || tokens[p - 1].key == "-")) --p;
+    return p > 0 && IsSaintWord(tokens[p - 1].key);
+  }
 
   // What the rows of a given name or a surname say of a word.
   void AddGivenRows(std::span<const uint32_t> rows, NameWord& w) const {
