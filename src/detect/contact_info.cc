@@ -36,6 +36,17 @@ constexpr std::array<PhoneShape, 4> kPhoneShapes = {{
 constexpr std::string_view kPhoneCues[] = {"call", "text", "phone", "tel", "cell", "mobile", "ring",
                                            "reach", "number", "whatsapp", "sms", "at", "fax"};
 
+// Words around a phone number that make it the studio's own booking line: "call us at",
+// "text 555-0100 to book". A person word before it ("her number", "my client's cell")
+// makes it someone's own again.
+constexpr std::string_view kBookingBefore[] = {"call us",    "text us",    "reach us",     "call or text", "our number",
+                                               "our phone",  "our line",   "booking line", "book at",      "book by",
+                                               "front desk", "the studio", "the clinic",   "the office"};
+constexpr std::string_view kBookingAfter[] = {
+    "to book", "to schedule", "to reserve", "for appointments", "for bookings", "to make an appointment", "to set up"};
+constexpr std::string_view kPersonBefore[] = {"her", "his", "their", "client", "client's", "clients", "him",
+                                              "she", "he",  "they",  "mom's",  "dad's",    "wife's",  "husband's"};
+
 // Local parts that name a role rather than a person: the studio's own inbox.
 constexpr std::string_view kRoleMailboxes[] = {
     "hello", "info", "contact", "bookings", "booking", "book", "admin", "office", "support", "team",
@@ -61,6 +72,28 @@ bool HasCueBefore(std::string_view text, Span span) {
     if (word_start && word_end) return true;
   }
   return before.find(':') != std::string::npos && before.size() - before.rfind(':') <= 3;
+}
+
+bool ContainsWordIn(const std::string& window, std::string_view phrase) {
+  for (size_t at = window.find(phrase); at != std::string::npos; at = window.find(phrase, at + 1)) {
+    bool start_ok = at == 0 || !IsAsciiAlnum(window[at - 1]);
+    bool end_ok = at + phrase.size() >= window.size() || !IsAsciiAlnum(window[at + phrase.size()]);
+    if (start_ok && end_ok) return true;
+  }
+  return false;
+}
+
+// "Call us at (503) 555-0147", "Text 555-0100 to book": the business's number.
+bool IsBookingLine(std::string_view text, Span span) {
+  const std::string before = LowerWindowBefore(text, span, 32);
+  for (std::string_view w : kPersonBefore)
+    if (ContainsWordIn(before, w)) return false;
+  for (std::string_view cue : kBookingBefore)
+    if (ContainsWordIn(before, cue)) return true;
+  const std::string after = LowerWindowAfter(text, span, 32);
+  for (std::string_view cue : kBookingAfter)
+    if (ContainsWordIn(after, cue)) return true;
+  return false;
 }
 
 Finding MakeFinding(std::string_view source, Span span, Severity severity, std::string message,
@@ -161,10 +194,15 @@ class ContactInfoDetector : public Detector {
     }
     for (const std::vector<Span>& found : found_in_run)
       for (Span span : found)
-        out.push_back(MakeFinding(id(), span, Severity::kError,
-                                  "A phone number identifies whoever answers it. Leave it out, or give the "
-                                  "studio's booking line.",
-                                  {"remove"}));
+        out.push_back(IsBookingLine(in.text, span)
+                          ? MakeFinding(id(), span, Severity::kInfo,
+                                        "A phone number. A booking line like this one is fine to publish; a "
+                                        "client's own number never is.",
+                                        {})
+                          : MakeFinding(id(), span, Severity::kError,
+                                        "A phone number identifies whoever answers it. Leave it out, or give the "
+                                        "studio's booking line.",
+                                        {"remove"}));
   }
 
   std::vector<std::unique_ptr<RE2>> phone_res_;

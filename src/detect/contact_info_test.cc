@@ -53,6 +53,17 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"call 503-555-0147 - 503 555 0148 (503) 555-0149",
              {{"503-555-0147", "error"}, {"503 555 0148", "error"}, {"(503) 555-0149", "error"}}}));
 
+// The studio's own booking line is info; a person word before a number keeps it an error.
+INSTANTIATE_TEST_SUITE_P(
+    BookingLines, ContactInfo,
+    ::testing::Values(Case{"Call us at (503) 555-0147 to book.", {{"(503) 555-0147", "info"}}},
+                      Case{"NEW HOURS! CALL 555-0100 TO BOOK.", {{"555-0100", "info"}}},
+                      Case{"Rainy day? Text 503-555-0100 to schedule \xF0\x9F\x8C\xA7", {{"503-555-0100", "info"}}},
+                      Case{"Reach the front desk at +44 20 7946 0958", {{"+44 20 7946 0958", "info"}}},
+                      Case{"Her cell is 503-555-0100, call her to book", {{"503-555-0100", "error"}}},
+                      Case{"my client's number 503-555-0100 to book her next visit", {{"503-555-0100", "error"}}},
+                      Case{"Call 503-555-0100 for Jen", {{"503-555-0100", "error"}}}));
+
 INSTANTIATE_TEST_SUITE_P(
     EmailsUrlsHandles, ContactInfo,
     ::testing::Values(
