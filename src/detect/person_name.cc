@@ -167,6 +167,7 @@ class PersonNameDetector : public Detector {
         events_(lexicons.Find("events")),
         holidays_(lexicons.Find("holidays")),
         wordnet_(lexicons.Find("wordnet_instances")),
+        occupations_(lexicons.Find("occupations")),
         figures_(lexicons) {}
 
   std::string_view id() const override { return "builtin/person-name"; }
@@ -350,7 +351,27 @@ class PersonNameDetector : public Detector {
       // "Sally, who ..." / "Kevin, thanks for ..."
       c.person_after = tokens[n1].key == "who";
     }
+    if (RoleInParentheses(tokens, last)) c.strong = true;
     return c;
+  }
+
+  // "Bob (the mailman)", "Rose (our neighbour)": a job or relation in brackets right
+  // after the name says a person is meant.
+  bool RoleInParentheses(const std::vector<Token>& tokens, size_t last) const {
+    static constexpr WordSet kOpeners({"the", "our", "my", "a", "an", "his", "her", "their"});
+    static constexpr WordSet kRelations(
+        {"neighbor", "neighbour", "friend", "cousin",  "aunt", "uncle",   "niece", "nephew",   "grandma",  "grandpa",
+         "mom",      "dad",       "sister", "brother", "wife", "husband", "boss",  "coworker", "landlord", "roommate"});
+    size_t j = last + 1;
+    if (j + 2 >= tokens.size() || tokens[j].key != "(" || !In(kOpeners, tokens[j + 1].key)) return false;
+    for (size_t k = j + 2; k < tokens.size() && k <= j + 5; ++k) {
+      if (tokens[k].key == ")") {
+        const Token& noun = tokens[k - 1];
+        return k > j + 2 && (In(kRelations, noun.key) || !who::WordValues(occupations_, noun).empty());
+      }
+      if (!tokens[k].is_word()) return false;
+    }
+    return false;
   }
 
   Severity SeverityAt(Scan& s, const Token& t) const {
@@ -689,6 +710,7 @@ class PersonNameDetector : public Detector {
   const Lexicon* events_;
   const Lexicon* holidays_;
   const Lexicon* wordnet_;
+  const Lexicon* occupations_;
   who::PublicFigureMatcher figures_;
   who::ContextCues cues_;
 };

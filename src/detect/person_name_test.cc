@@ -64,7 +64,10 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"So proud of this one #jessicamoreno", "jessicamoreno"},
                       // A common full name run together, both parts also words.
                       Case{"Back to full range of motion #sallysmith", "sallysmith"},
-                      Case{"Twelve weeks of rehab done \xF0\x9F\x92\xAA #LINDAMILLER", "LINDAMILLER"}));
+                      Case{"Twelve weeks of rehab done \xF0\x9F\x92\xAA #LINDAMILLER", "LINDAMILLER"},
+                      // A job or relation in brackets after a name that is also a word.
+                      Case{"Bob (the mailman) finally let me work on that shoulder.", "Bob"},
+                      Case{"ROSE (OUR NEIGHBOUR) BROUGHT COOKIES \xF0\x9F\x8D\xAA", "ROSE"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PersonName,
@@ -111,7 +114,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A saint's name is a church, hospital or school.
         Case{"My 10am is a nurse at St. Luke's who loves hot stone", ""},
         Case{"Saint Mary's Church is hosting a blood drive", ""},
-        Case{"Free chair massage at STE-ANNE fair", ""}));
+        Case{"Free chair massage at STE-ANNE fair", ""},
+        Case{"Rose (the oil) is back in stock", ""},
+        Case{"Will (the new blend) be ready by Friday?", ""}));
 // clang-format on
 
 TEST(PersonNameDetails, FullNameIsDirectWithProductFrequency) {
