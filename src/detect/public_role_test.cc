@@ -59,7 +59,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The guy who runs the hardware store downtown came in with a frozen shoulder.",
              "guy who runs the hardware store"},
         Case{"Our regular who owns the taco truck is expecting twins! \xF0\x9F\x8C\xAE", "regular who owns the taco truck"},
-        Case{"MY CLIENT WHO MANAGES THE WALMART ON 5TH HAS A BAD BACK", "CLIENT WHO MANAGES THE WALMART"}));
+        Case{"MY CLIENT WHO MANAGES THE WALMART ON 5TH HAS A BAD BACK", "CLIENT WHO MANAGES THE WALMART"},
+        Case{"Had the only female pilot at our regional airport on my table today \xE2\x9C\x88", "only female pilot at our regional airport"},
+        Case{"the oldest nurse at our local hospital came in today", "oldest nurse at our local hospital"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PublicRole,
@@ -96,7 +98,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The owner of the massage studio will be away next week", ""},
         Case{"The guy who ran the Boston Marathon came in today", ""},
         Case{"The lady who owns the studio is on vacation until Monday", ""},
-        Case{"My client who owns a bakery came in today", ""}));
+        Case{"My client who owns a bakery came in today", ""},
+        Case{"We're the only studio in our part of town with a sauna", ""},
+        Case{"He is the only vegan at our house, so I cook twice", ""}));
 // clang-format on
 
 TEST(PublicRoleDetails, OneHolderIsDirect) {
