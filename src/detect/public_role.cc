@@ -81,7 +81,7 @@ bool IsStopWord(std::string_view k) {
        "here", "there",   "so",     "as",       "if",    "when",  "while",   "because",   "she",     "he",
        "they", "i",       "we",     "you",      "it",    "just",  "finally", "came",      "comes",   "said",
        "told", "booked",  "will",   "would",    "can",   "could", "should",  "may",       "might",   "must",
-       "be",   "been",    "does",   "did"});
+       "be",   "been",    "does",   "did",      "down",  "around"});
   return IsTimeNoun(k) || In(kWords, k);
 }
 bool IsDeterminerish(std::string_view k) {
@@ -92,6 +92,11 @@ bool IsDeterminerish(std::string_view k) {
 // "the lady who owns|runs the flower shop".
 constexpr WordSet kOwnerVerbs({"owns", "owned", "runs", "manages", "managed"});
 constexpr WordSet kOwnerOpeners({"the", "our", "my", "this", "that"});
+// What an owner owns or runs, besides place words ("bakery", "farm") and local nouns.
+constexpr WordSet kBusinessNouns({"truck",     "cart",    "stand",   "booth",      "kitchen", "boutique",
+                                  "bookstore", "brewery", "winery",  "vineyard",   "nursery", "daycare",
+                                  "shelter",   "market",  "bistro",  "barbershop", "gallery", "hotel",
+                                  "motel",     "inn",     "theater", "theatre",    "cinema",  "league"});
 // Words before "studio" or "shop" that make it our own kind of business.
 constexpr WordSet kOwnTrades({"massage", "bodywork", "spa", "wellness", "therapy", "yoga", "pilates", "acupuncture",
                               "chiropractic", "physio", "reiki", "float"});
@@ -445,6 +450,13 @@ class PublicRoleDetector : public Detector {
     if (n < 0 || tokens[n].sentence != tokens[i].sentence) return -1;
     const Scope sc = ScopeAt(s, static_cast<size_t>(n), true);
     if (sc.kind == ScopeKind::kNone || sc.kind == ScopeKind::kEvent) return -1;
+    // A described scope must be a business or a place: "owns the cutest dog" is a pet.
+    if (sc.kind == ScopeKind::kGeneric || sc.kind == ScopeKind::kLocal) {
+      const Token& head = tokens[sc.last];
+      if (!IsLocalNoun(head.key) && !IsOwnBusinessNoun(head.key) && !In(kBusinessNouns, head.key) &&
+          who::WordValues(place_words_, head).empty())
+        return -1;
+    }
     EmitRole(s, static_cast<size_t>(noun), sc.last, 1, sc, "a local business owner", out);
     return static_cast<long>(sc.last);
   }

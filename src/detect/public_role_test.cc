@@ -61,7 +61,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Our regular who owns the taco truck is expecting twins! \xF0\x9F\x8C\xAE", "regular who owns the taco truck"},
         Case{"MY CLIENT WHO MANAGES THE WALMART ON 5TH HAS A BAD BACK", "CLIENT WHO MANAGES THE WALMART"},
         Case{"Had the only female pilot at our regional airport on my table today \xE2\x9C\x88", "only female pilot at our regional airport"},
-        Case{"the oldest nurse at our local hospital came in today", "oldest nurse at our local hospital"}));
+        Case{"the oldest nurse at our local hospital came in today", "oldest nurse at our local hospital"},
+        Case{"My client who runs the food bank came in today", "client who runs the food bank"},
+        Case{"My client who manages the farm down the road came in", "client who manages the farm"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PublicRole,
@@ -100,7 +102,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The lady who owns the studio is on vacation until Monday", ""},
         Case{"My client who owns a bakery came in today", ""},
         Case{"We're the only studio in our part of town with a sauna", ""},
-        Case{"He is the only vegan at our house, so I cook twice", ""}));
+        Case{"He is the only vegan at our house, so I cook twice", ""},
+        Case{"My client who owns the cutest dog came in today \xF0\x9F\x90\xB6", ""}));
 // clang-format on
 
 TEST(PublicRoleDetails, OneHolderIsDirect) {
