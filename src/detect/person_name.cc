@@ -168,6 +168,7 @@ class PersonNameDetector : public Detector {
         holidays_(lexicons.Find("holidays")),
         wordnet_(lexicons.Find("wordnet_instances")),
         occupations_(lexicons.Find("occupations")),
+        vehicle_makes_(lexicons.Find("vehicle_makes")),
         figures_(lexicons) {}
 
   std::string_view id() const override { return "builtin/person-name"; }
@@ -192,7 +193,7 @@ class PersonNameDetector : public Detector {
           continue;
         }
       }
-      if (IsSaintWord(t.key) || AfterSaint(tokens, i)) continue;
+      if (IsSaintWord(t.key) || AfterSaint(tokens, i) || IsCarNamed(tokens, i)) continue;
       NameWord w;
       LookupGiven(t, w);
       if (!w.given) {
@@ -224,6 +225,14 @@ class PersonNameDetector : public Detector {
 
   // "St. Luke's", "Saint Mary's", "Ste-Anne": a saint's name is a church, hospital or
   // school, not a person.
+  // "the red Tesla", "her Mercedes", "a Kia": a make after an article, a possessive or a
+  // colour is the car (the vehicle rule reports it), not a person named Tesla.
+  bool IsCarNamed(const std::vector<Token>& tokens, size_t i) const {
+    if (i == 0 || who::WordValues(vehicle_makes_, tokens[i]).empty()) return false;
+    static constexpr WordSet kBefore({"a", "an", "the", "her", "his", "their", "my", "our", "new", "used"});
+    const Token& prev = tokens[i - 1];
+    return In(kBefore, prev.key) || !who::WordValues(colours_, prev).empty();
+  }
   static bool IsSaintWord(std::string_view k) {
     return k == "st" || k == "saint" || k == "ste" || k == "san" || k == "santa";
   }
@@ -711,6 +720,7 @@ class PersonNameDetector : public Detector {
   const Lexicon* holidays_;
   const Lexicon* wordnet_;
   const Lexicon* occupations_;
+  const Lexicon* vehicle_makes_;
   who::PublicFigureMatcher figures_;
   who::ContextCues cues_;
 };

@@ -67,7 +67,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"Twelve weeks of rehab done \xF0\x9F\x92\xAA #LINDAMILLER", "LINDAMILLER"},
                       // A job or relation in brackets after a name that is also a word.
                       Case{"Bob (the mailman) finally let me work on that shoulder.", "Bob"},
-                      Case{"ROSE (OUR NEIGHBOUR) BROUGHT COOKIES \xF0\x9F\x8D\xAA", "ROSE"}));
+                      Case{"ROSE (OUR NEIGHBOUR) BROUGHT COOKIES \xF0\x9F\x8D\xAA", "ROSE"},
+                      Case{"My client Mercedes came in today", "Mercedes"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PersonName,
@@ -116,7 +117,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Saint Mary's Church is hosting a blood drive", ""},
         Case{"Free chair massage at STE-ANNE fair", ""},
         Case{"Rose (the oil) is back in stock", ""},
-        Case{"Will (the new blend) be ready by Friday?", ""}));
+        Case{"Will (the new blend) be ready by Friday?", ""},
+        // A car make after an article, a possessive or a colour is the car.
+        Case{"My client who owns the red Tesla came in", ""},
+        Case{"She pulled up in her Mercedes again", ""}));
 // clang-format on
 
 TEST(PersonNameDetails, FullNameIsDirectWithProductFrequency) {
