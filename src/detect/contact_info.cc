@@ -74,25 +74,16 @@ bool HasCueBefore(std::string_view text, Span span) {
   return before.find(':') != std::string::npos && before.size() - before.rfind(':') <= 3;
 }
 
-bool ContainsWordIn(const std::string& window, std::string_view phrase) {
-  for (size_t at = window.find(phrase); at != std::string::npos; at = window.find(phrase, at + 1)) {
-    bool start_ok = at == 0 || !IsAsciiAlnum(window[at - 1]);
-    bool end_ok = at + phrase.size() >= window.size() || !IsAsciiAlnum(window[at + phrase.size()]);
-    if (start_ok && end_ok) return true;
-  }
-  return false;
-}
-
 // "Call us at (503) 555-0147", "Text 555-0100 to book": the business's number.
 bool IsBookingLine(std::string_view text, Span span) {
   const std::string before = LowerWindowBefore(text, span, 32);
   for (std::string_view w : kPersonBefore)
-    if (ContainsWordIn(before, w)) return false;
+    if (ContainsWord(before, w)) return false;
   for (std::string_view cue : kBookingBefore)
-    if (ContainsWordIn(before, cue)) return true;
+    if (ContainsWord(before, cue)) return true;
   const std::string after = LowerWindowAfter(text, span, 32);
   for (std::string_view cue : kBookingAfter)
-    if (ContainsWordIn(after, cue)) return true;
+    if (ContainsWord(after, cue)) return true;
   return false;
 }
 

@@ -39,15 +39,6 @@ constexpr std::array<std::string_view, 14> kVisitCues = {
     "came in", "come in", "visit", "appointment", "appt", "session", "saw her", "saw him", "saw them",
     "treated", "massaged", "seen on", "admitted", "discharged"};
 
-bool ContainsWord(const std::string& window, std::string_view cue) {
-  for (size_t at = window.find(cue); at != std::string::npos; at = window.find(cue, at + 1)) {
-    bool start_ok = at == 0 || !IsAsciiAlnum(window[at - 1]);
-    bool end_ok = at + cue.size() >= window.size() || !IsAsciiAlnum(window[at + cue.size()]) || cue.back() == '.';
-    if (start_ok && end_ok) return true;
-  }
-  return false;
-}
-
 class ExactDateDetector : public Detector {
  public:
   ExactDateDetector()

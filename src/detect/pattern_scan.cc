@@ -227,4 +227,14 @@ std::string LowerWindowAfter(std::string_view text, Span span, size_t max_bytes)
   return w;
 }
 
+bool ContainsWord(std::string_view window, std::string_view phrase) {
+  for (size_t at = window.find(phrase); at != std::string_view::npos; at = window.find(phrase, at + 1)) {
+    bool start_ok = at == 0 || !IsAsciiAlnum(window[at - 1]);
+    bool end_ok =
+        at + phrase.size() >= window.size() || !IsAsciiAlnum(window[at + phrase.size()]) || phrase.back() == '.';
+    if (start_ok && end_ok) return true;
+  }
+  return false;
+}
+
 }  // namespace discreet

@@ -83,5 +83,8 @@ std::vector<Span> DigitRuns(std::string_view text, std::string_view joiners, int
 // Lower-cased ASCII copy of up to `max_bytes` bytes that precede `span`, for cue words.
 std::string LowerWindowBefore(std::string_view text, Span span, size_t max_bytes);
 std::string LowerWindowAfter(std::string_view text, Span span, size_t max_bytes);
+// Whether `phrase` occurs in `window` as whole words: no ASCII letter or digit right
+// before it, nor right after it unless it ends in '.' ("d.o.b", "b.").
+bool ContainsWord(std::string_view window, std::string_view phrase);
 
 }  // namespace discreet

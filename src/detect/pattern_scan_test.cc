@@ -168,5 +168,16 @@ TEST(CountDigits, EqualsTheByteAtATimeDefinition) {
   }
 }
 
+TEST(ContainsWord, WholeWordsOnly) {
+  EXPECT_TRUE(ContainsWord("please call us at", "call us"));
+  EXPECT_TRUE(ContainsWord("call us", "call us"));
+  EXPECT_FALSE(ContainsWord("recall us", "call us"));
+  EXPECT_FALSE(ContainsWord("call user", "call us"));
+  EXPECT_TRUE(ContainsWord("her dob 03", "dob"));
+  // A phrase that ends in '.' may run into what follows: "b.12/3".
+  EXPECT_TRUE(ContainsWord("born b.12", "b."));
+  EXPECT_FALSE(ContainsWord("", "call"));
+}
+
 }  // namespace
 }  // namespace discreet
