@@ -239,14 +239,14 @@ class PublicRoleDetector : public Detector {
       if (n < 0 || tokens[n].sentence != tokens[k].sentence) return sc;
       k = static_cast<size_t>(n);
       if (own) {
-        // "our town", "this shipyard", "my church", "our local hospital", "our regional
-        // airport": up to two plain words, then a local noun or a place word.
+        // "our town", "this shipyard", "my church", "our local hospital", "our Regional
+        // Airport": up to two words, then a local noun or a place word.
         size_t j = k;
         for (int words = 0; words < 3; ++words) {
           if (IsLocalNoun(tokens[j].key) || !who::WordValues(place_words_, tokens[j]).empty())
             return Scope{ScopeKind::kLocal, at, j};
           long m = who::NextWord(tokens, j);
-          if (m < 0 || static_cast<size_t>(m) != j + 1 || tokens[j].shape != Shape::kLower || IsStopWord(tokens[j].key))
+          if (m < 0 || static_cast<size_t>(m) != j + 1 || !who::IsAlphaWord(tokens[j]) || IsStopWord(tokens[j].key))
             break;
           j = static_cast<size_t>(m);
         }

@@ -63,6 +63,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Had the only female pilot at our regional airport on my table today \xE2\x9C\x88", "only female pilot at our regional airport"},
         Case{"the oldest nurse at our local hospital came in today", "oldest nurse at our local hospital"},
         Case{"My client who runs the food bank came in today", "client who runs the food bank"},
+        Case{"MY CLIENT, THE ONLY FEMALE PILOT AT OUR REGIONAL AIRPORT, HAS A STIFF NECK", "ONLY FEMALE PILOT AT OUR REGIONAL AIRPORT"},
         Case{"My client who manages the farm down the road came in", "client who manages the farm"}));
 
 INSTANTIATE_TEST_SUITE_P(
