@@ -389,8 +389,8 @@ class PublicRoleDetector : public Detector {
 
   // "the mayor", "our fire chief", "the sheriff's wife", with no town named: a role every
   // town has one of is the writer's own town's, one person to every local reader. Only
-  // about a client: "the mayor's proclamation" or "thanks to the mayor for cutting the
-  // ribbon" is civic news, and the occupation finding still notes the role.
+  // in a sentence about a client: "the mayor's proclamation" or "thanks to the mayor for
+  // cutting the ribbon" is civic news, and the occupation finding still notes the role.
   long LocalRoleAt(State& s, size_t i, const PhraseIndex::Match& m, std::vector<Finding>& out) const {
     const auto& tokens = s.in.tokens;
     auto local = std::find_if(m.values.begin(), m.values.end(), [&](uint32_t r) { return Row(r).local; });
@@ -400,8 +400,9 @@ class PublicRoleDetector : public Detector {
     if (p < 0 || tokens[p].sentence != tokens[i].sentence || (tokens[p].key != "the" && tokens[p].key != "our"))
       return -1;
     const Token& first = tokens[p];
-    const auto& ctx = Ctx(s);
-    if (ctx.ClientAt(first) == Cue::kNone && ctx.ClientInParagraph(first) != Cue::kStrong) return -1;
+    // A strong client cue in the same sentence: "The mayor declared October Massage
+    // Therapy Month! Thank you, Mayor Lee." has only the weak "massage" in it.
+    if (Ctx(s).ClientAt(first) != Cue::kStrong) return -1;
     size_t last = m.last;
     double holders = row.holders;
     std::string_view suggestion = row.suggestion;

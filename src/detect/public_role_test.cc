@@ -97,6 +97,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Thanks to the mayor for cutting the ribbon at our new studio!", ""},
         Case{"The fire chief's open house is Saturday, stop by our booth", ""},
         Case{"My client loved the mayor's speech at the parade", ""},
+        Case{"The mayor declared October Massage Therapy Month! Thank you, Mayor Lee.", ""},
         Case{"The mayor of a small town came in today.", ""},
         Case{"The owner of the massage studio will be away next week", ""},
         Case{"The guy who ran the Boston Marathon came in today", ""},
