@@ -102,8 +102,8 @@ constexpr WordSet kOwnTrades({"massage", "bodywork", "spa", "wellness", "therapy
                               "chiropractic", "physio", "reiki", "float"});
 // What opens a described scope: "the studio", "our gym", "his team".
 constexpr WordSet kScopeOpeners({"the", "our", "this", "my", "their", "his", "her"});
-// "the mayor of|for|at|with|in <scope>".
-constexpr WordSet kRolePreps({"of", "for", "at", "with", "in"});
+// "the mayor of|for|at|with|in <scope>", "the QB from our high school".
+constexpr WordSet kRolePreps({"of", "for", "at", "with", "in", "from"});
 // Role kinds a generic scope may follow ("the CEO of a bank"): one holder is still telling.
 constexpr WordSet kGenericScopeKinds({"executive", "business", "official", "education", "religious", "health",
                                       "public-safety", "media", "military"});
@@ -243,8 +243,13 @@ class PublicRoleDetector : public Detector {
         // Airport": up to two words, then a local noun or a place word.
         size_t j = k;
         for (int words = 0; words < 3; ++words) {
-          if (IsLocalNoun(tokens[j].key) || !who::WordValues(place_words_, tokens[j]).empty())
+          if (IsLocalNoun(tokens[j].key) || !who::WordValues(place_words_, tokens[j]).empty()) {
+            // "our high school", "our fire station": a second place word belongs to it.
+            if (j + 1 < tokens.size() && tokens[j + 1].sentence == tokens[j].sentence &&
+                (IsLocalNoun(tokens[j + 1].key) || !who::WordValues(place_words_, tokens[j + 1]).empty()))
+              ++j;
             return Scope{ScopeKind::kLocal, at, j};
+          }
           long m = who::NextWord(tokens, j);
           if (m < 0 || static_cast<size_t>(m) != j + 1 || !who::IsAlphaWord(tokens[j]) || IsStopWord(tokens[j].key))
             break;

@@ -63,6 +63,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Had the only female pilot at our regional airport on my table today \xE2\x9C\x88", "only female pilot at our regional airport"},
         Case{"the oldest nurse at our local hospital came in today", "oldest nurse at our local hospital"},
         Case{"My client who runs the food bank came in today", "client who runs the food bank"},
+        Case{"JUST HAD THE QB FROM OUR HIGH SCHOOL ON MY TABLE BEFORE STATE!!!", "QB FROM OUR HIGH SCHOOL"},
+        Case{"just had the quarterback of our high school on my table", "quarterback of our high school"},
         Case{"MY CLIENT, THE ONLY FEMALE PILOT AT OUR REGIONAL AIRPORT, HAS A STIFF NECK", "ONLY FEMALE PILOT AT OUR REGIONAL AIRPORT"},
         Case{"My client who manages the farm down the road came in", "client who manages the farm"}));
 
@@ -98,6 +100,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The fire chief's open house is Saturday, stop by our booth", ""},
         Case{"My client loved the mayor's speech at the parade", ""},
         Case{"The mayor declared October Massage Therapy Month! Thank you, Mayor Lee.", ""},
+        Case{"A nurse from our team will call you to confirm", ""},
         Case{"The mayor of a small town came in today.", ""},
         Case{"The owner of the massage studio will be away next week", ""},
         Case{"The guy who ran the Boston Marathon came in today", ""},
