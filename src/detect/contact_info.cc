@@ -44,8 +44,8 @@ constexpr std::string_view kBookingBefore[] = {"call us",    "text us",    "reac
                                                "front desk", "the studio", "the clinic",   "the office"};
 constexpr std::string_view kBookingAfter[] = {
     "to book", "to schedule", "to reserve", "for appointments", "for bookings", "to make an appointment", "to set up"};
-constexpr std::string_view kPersonBefore[] = {"her", "his", "their", "client", "client's", "clients", "him",
-                                              "she", "he",  "they",  "mom's",  "dad's",    "wife's",  "husband's"};
+constexpr std::string_view kPersonBefore[] = {"her", "his",  "their", "client", "clients", "him",      "she",
+                                              "he",  "they", "mom's", "dad's",  "wife's",  "husband's"};
 
 // Local parts that name a role rather than a person: the studio's own inbox.
 constexpr std::string_view kRoleMailboxes[] = {

@@ -81,8 +81,10 @@ class ExactDateDetector : public Detector {
       } else {
         bool visit = false;
         for (std::string_view cue : kVisitCues) visit = visit || ContainsWord(window, cue);
-        if (!visit) visit = ContainsWord(LowerWindowAfter(in.text, span, 30), "session") ||
-                            ContainsWord(LowerWindowAfter(in.text, span, 30), "appointment");
+        if (!visit) {
+          const std::string after = LowerWindowAfter(in.text, span, 30);
+          visit = ContainsWord(after, "session") || ContainsWord(after, "appointment");
+        }
         if (!visit) return;
         f.severity = Severity::kWarning;
         f.message = "The exact date of a visit tells anyone who saw them come in who this is. Say \"recently\".";

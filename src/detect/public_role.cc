@@ -92,11 +92,11 @@ bool IsDeterminerish(std::string_view k) {
 // "the lady who owns|runs the flower shop".
 constexpr WordSet kOwnerVerbs({"owns", "owned", "runs", "manages", "managed"});
 constexpr WordSet kOwnerOpeners({"the", "our", "my", "this", "that"});
-// What an owner owns or runs, besides place words ("bakery", "farm") and local nouns.
+// What an owner owns or runs, besides place words ("bakery", "farm") and local nouns ("league").
 constexpr WordSet kBusinessNouns({"truck",     "cart",    "stand",   "booth",      "kitchen", "boutique",
                                   "bookstore", "brewery", "winery",  "vineyard",   "nursery", "daycare",
                                   "shelter",   "market",  "bistro",  "barbershop", "gallery", "hotel",
-                                  "motel",     "inn",     "theater", "theatre",    "cinema",  "league"});
+                                  "motel",     "inn",     "theater", "theatre",    "cinema"});
 // Words before "studio" or "shop" that make it our own kind of business.
 constexpr WordSet kOwnTrades({"massage", "bodywork", "spa", "wellness", "therapy", "yoga", "pilates", "acupuncture",
                               "chiropractic", "physio", "reiki", "float"});
