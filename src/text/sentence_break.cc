@@ -93,6 +93,18 @@ inline Class ClassAt(const AsciiClasses& ascii, std::string_view text, size_t &p
 
 bool IsParaSep(Class c) { return c == kSep || c == kCR || c == kLF; }
 bool IsSATerm(Class c) { return c == kSTerm || c == kATerm; }
+
+// The bytes that end a run of plain ASCII the scan may skip: past ASCII, a separator or a
+// terminator. One lookup a byte, not a class and two tests.
+using StopBytes = std::array<bool, 256>;
+const StopBytes& SkipStops() {
+  static const StopBytes stops = [] {
+    StopBytes t{};
+    for (int b = 0; b < 256; ++b) t[b] = b >= 0x80 || IsParaSep(AsciiTable()[b]) || IsSATerm(AsciiTable()[b]);
+    return t;
+  }();
+  return stops;
+}
 bool IsIgnored(Class c) { return c == kExtend || c == kFormat; }
 
 // What the text just before a boundary ends with, as far as SB8–SB11 care.
@@ -136,17 +148,14 @@ std::vector<size_t> SentenceBreaks(std::string_view text) {
   Class prev = kOther, prev2 = kOther;  // the last two characters SB5 does not fold away
   Class raw_prev = kOther;              // the character right before, folded or not
   const AsciiClasses& ascii = AsciiTable();
+  const StopBytes& stops = SkipStops();
   for (size_t pos = 0; pos < text.size();) {
     // Most of a draft is ASCII with no terminator or separator in sight: there no rule
     // can break and nothing changes but the last two classes, so such a run is skipped
     // whole. (ASCII has no Extend or Format character.)
     if (tail == Tail::kNone && !IsParaSep(raw_prev)) {
       size_t end = pos;
-      while (end < text.size()) {
-        const auto b = static_cast<unsigned char>(text[end]);
-        if (b >= 0x80 || IsParaSep(ascii[b]) || IsSATerm(ascii[b])) break;
-        ++end;
-      }
+      while (end < text.size() && !stops[static_cast<unsigned char>(text[end])]) ++end;
       if (end > pos) {
         prev2 = end - pos >= 2 ? ascii[static_cast<unsigned char>(text[end - 2])] : prev;
         prev = raw_prev = ascii[static_cast<unsigned char>(text[end - 1])];
