@@ -27,6 +27,8 @@ bool Opens(std::string_view text, size_t at, std::string_view opening) {
   if (text.size() - at < opening.size()) return false;
   for (size_t i = 0; i < opening.size(); ++i) {
     char c = text[at + i], o = opening[i];
+    if (static_cast<unsigned char>(c) >= 0x80 && o != '#')
+      return true;  // may be "ſ" or "K", which (?i) folds to 's' and 'k'
     if (o == '#' ? !IsAsciiDigit(c) : (c >= 'A' && c <= 'Z' ? c + 32 : c) != o) return false;
   }
   return true;
@@ -47,7 +49,7 @@ void ForEachMatchIn(const RE2& re, std::string_view text, Span window, const std
     pos = std::max(Report(text, groups, n, on_match), pos + 1);
 }
 
-Openings::Openings(std::initializer_list<std::string_view> openings) : openings_(openings) {
+Openings::Openings(std::vector<std::string_view> openings) : openings_(std::move(openings)) {
   for (size_t i = 0; i < openings_.size() && i < 16; ++i) {
     std::string_view o = openings_[i];
     if (o.empty()) continue;

@@ -36,9 +36,12 @@ const std::vector<uint32_t>& WordStarts(const ScanInput& in);
 // '#' standing for any digit ({"#", "jan", "feb", ...} for a date). At most 16.
 class Openings {
  public:
-  Openings(std::initializer_list<std::string_view> openings);
-  // Whether the bytes at `at`, a WordStarts start, begin with one of the openings (or are a
-  // folded "ſ" or "K"). The first byte decides most starts, inline.
+  Openings(std::initializer_list<std::string_view> openings) : Openings(std::vector<std::string_view>(openings)) {}
+  // The strings must outlive this.
+  explicit Openings(std::vector<std::string_view> openings);
+  // Whether the bytes at `at`, a WordStarts start, may begin with one of the openings: they
+  // do, or a byte past ASCII (a folded "ſ" or "K") stands where a letter is due. The first
+  // byte decides most starts, inline.
   bool OpenAt(std::string_view text, size_t at) const {
     unsigned bits = by_first_[static_cast<unsigned char>(text[at])];
     return bits != 0 && (text[at] < 0 || OpensAt(text, at, bits));

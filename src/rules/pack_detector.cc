@@ -8,7 +8,9 @@
 #include <optional>
 #include <unordered_map>
 
+#include "detect/pattern_scan.h"
 #include "lexicon/phrase_index.h"
+#include "rules/pattern_openings.h"
 
 namespace discreet {
 namespace {
@@ -32,9 +34,18 @@ struct TermValue {
   std::optional<double> frequency;
 };
 
+// Where a pattern can begin (rules/pattern_openings.h), when that is known.
+struct OpeningFilter {
+  std::vector<std::string> words;
+  Openings openings;
+  explicit OpeningFilter(std::vector<std::string> w) : words(std::move(w)), openings(Views(words)) {}
+  static std::vector<std::string_view> Views(const std::vector<std::string>& w) { return {w.begin(), w.end()}; }
+};
+
 struct PatternRef {
   uint32_t rule;
   const RE2* re;
+  std::unique_ptr<const OpeningFilter> opens;  // null: the pattern may begin anywhere
 };
 
 // Word tokens of one document: ordinal → token index and back.
@@ -67,7 +78,11 @@ class PackDetector : public Detector {
         for (const std::string& t : pc.terms) cc.index.Add(t, 0);
         c.context.push_back(std::move(cc));
       }
-      for (const auto& re : r.compiled) patterns_.push_back({index, re.get()});
+      for (const auto& re : r.compiled) {
+        auto openings = PatternOpenings(re->pattern());
+        patterns_.push_back(
+            {index, re.get(), openings ? std::make_unique<OpeningFilter>(std::move(*openings)) : nullptr});
+      }
       c.direct = r.rule == "contact-info" || r.rule == "id-number" || r.rule == "public-figure";
       c.has_frequency = r.category == Category::kIdentifier || r.category == Category::kQuasiIdentifier;
       c.rule = std::move(r);
@@ -124,14 +139,7 @@ class PackDetector : public Detector {
       for (int p : candidates) {
         const PatternRef& ref = patterns_[static_cast<size_t>(p)];
         const CompiledRule& rule = rules_[ref.rule];
-        size_t pos = 0;
-        re2::StringPiece match;
-        while (pos <= in.text.size() &&
-               ref.re->Match(in.text, pos, in.text.size(), RE2::UNANCHORED, &match, 1)) {
-          Span span{static_cast<size_t>(match.data() - in.text.data()), 0};
-          span.end = span.start + match.size();
-          pos = span.end > span.start ? span.end : span.start + 1;
-          if (span.end == span.start) continue;
+        ForEachPatternMatch(in, ref, [&](Span span) {
           // The word tokens the match covers.
           auto it = std::lower_bound(tokens.begin(), tokens.end(), span.start,
                                      [](const Token& t, size_t at) { return t.span.end <= at; });
@@ -143,10 +151,10 @@ class PackDetector : public Detector {
             if (!first) first = static_cast<size_t>(o);
             last = static_cast<size_t>(o);
           }
-          if (!first) continue;
-          if (!ContextHolds(rule, tokens, w, *first, *last)) continue;
+          if (!first) return;
+          if (!ContextHolds(rule, tokens, w, *first, *last)) return;
           found.push_back(MakeFinding(rule, span, std::nullopt));
-        }
+        });
       }
     }
 
@@ -165,6 +173,30 @@ class PackDetector : public Detector {
   }
 
  private:
+  // Every non-empty, non-overlapping match of the whole pattern, leftmost first. A pattern
+  // with known openings is tried anchored at the word starts that begin with one: the
+  // matches an unanchored scan of the whole text finds, since every match starts there.
+  template <typename OnMatch>
+  static void ForEachPatternMatch(const ScanInput& in, const PatternRef& ref, OnMatch on_match) {
+    const re2::StringPiece text(in.text.data(), in.text.size());
+    re2::StringPiece match;
+    auto report = [&] {
+      const size_t start = static_cast<size_t>(match.data() - text.data());
+      if (!match.empty()) on_match(Span{start, start + match.size()});
+      return match.empty() ? start + 1 : start + match.size();
+    };
+    if (ref.opens) {
+      size_t pos = 0;
+      for (uint32_t start : WordStarts(in)) {
+        if (start < pos || !ref.opens->openings.OpenAt(in.text, start)) continue;
+        if (ref.re->Match(text, start, text.size(), RE2::ANCHOR_START, &match, 1)) pos = report();
+      }
+      return;
+    }
+    for (size_t pos = 0; pos <= text.size() && ref.re->Match(text, pos, text.size(), RE2::UNANCHORED, &match, 1);)
+      pos = report();
+  }
+
   void BuildSet() {
     if (patterns_.size() < 2) return;
     RE2::Options opts;
