@@ -4,6 +4,7 @@
 # loopback port with a throwaway token. Prints wrk's throughput and latency, the 4xx/5xx
 # count, and the server's RSS sampled every second (min / max) to show it stays flat.
 #   bench/serve_load.sh [BINARY] [DURATION]
+# SERVE_ARGS adds options to `discreet serve` (e.g. SERVE_ARGS="--workers 2").
 set -euo pipefail
 bin="${1:-build-release/discreet}"
 duration="${2:-30}"
@@ -11,7 +12,7 @@ command -v wrk >/dev/null || { echo "serve_load: install wrk (apt-get install wr
 work="$(mktemp -d)"
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config"
-"$bin" serve --port 0 >"$work/out" 2>"$work/err" &
+"$bin" serve --port 0 ${SERVE_ARGS:-} >"$work/out" 2>"$work/err" &
 pid=$!
 for _ in $(seq 100); do grep -q listening "$work/out" 2>/dev/null && break; sleep 0.05; done
 port="$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/out")"

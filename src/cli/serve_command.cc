@@ -37,7 +37,8 @@ Options:
   --allow-origin ORIGIN CORS for a browser extension, e.g. chrome-extension://ID or
                         moz-extension://UUID (repeatable); web pages are never served
   --lt-no-token         serve /v2/check without the token (see README, "Server")
-  --workers N           checking threads (default: one per hardware thread)
+  --workers N           checking threads besides the I/O thread, which checks small
+                        drafts itself when idle (default: hardware threads - 1, at least 1)
   --queue N             checks waiting for a thread before 503 (default 128)
   --max-body BYTES      largest request body (default 262144; K and M suffixes)
   --max-connections N   open connections (default 256)

@@ -1,6 +1,7 @@
 // `discreet serve`: an HTTP/1.1 server on Boost.Beast for the local browser extension and
 // LanguageTool-compatible clients. One I/O thread parses and writes; a fixed pool of
-// workers runs checks against one shared, immutable Linter through a bounded queue.
+// workers runs checks against one shared, immutable Linter through a bounded queue, and
+// the I/O thread takes small checks from that queue itself while it has no I/O to do.
 #pragma once
 
 #include <chrono>
@@ -18,7 +19,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 7463;                       // 0: any free port (printed when listening)
   bool allow_remote = false;                  // bind a non-loopback address
-  size_t workers = 0;                         // 0: one per hardware thread
+  size_t workers = 0;                         // 0: one per hardware thread but the I/O thread's
   size_t queue = 128;                         // checks waiting for a worker; beyond: 503
   size_t max_connections = 256;               // beyond: the connection is closed at once
   size_t max_body = 256 * 1024;               // bytes; beyond: 413
