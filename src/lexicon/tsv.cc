@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "error.h"
+#include "text/swar.h"
 #include "text/utf8.h"
 
 namespace discreet {
@@ -108,7 +109,12 @@ TsvTable TsvTable::View(std::string path, std::string_view data, std::span<const
 // instead of finding the line's end first.
 std::string_view TsvTable::Cell(size_t row, size_t column) const {
   const size_t n = data_.size();
+  // Detectors read cells at check time: the end of a cell eight bytes at a time.
   auto cell_end = [&](size_t from) {
+    for (; from + 8 <= n; from += 8) {
+      const uint64_t x = swar::Load(data_.data() + from);
+      if (const uint64_t ends = swar::Equal(x, '\t') | swar::Equal(x, '\n')) return from + swar::FirstByte(ends);
+    }
     while (from < n && data_[from] != '\t' && data_[from] != '\n') ++from;
     return from;
   };

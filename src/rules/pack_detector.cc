@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_map>
 
 #include "detect/pattern_scan.h"
 #include "lexicon/phrase_index.h"
@@ -162,12 +161,15 @@ class PackDetector : public Detector {
     std::stable_sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) {
       return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
     });
-    std::unordered_map<std::string, size_t> reach;  // source → furthest end kept so far
+    // Source → furthest end kept so far: a draft has findings of a few rules, so a short
+    // list beats a hash map (and hashing every source string).
+    std::vector<std::pair<std::string, size_t>> reach;
     out.reserve(out.size() + found.size());
     for (Finding& f : found) {
-      size_t& end = reach[f.source];
-      if (f.span.start < end) continue;
-      end = f.span.end;
+      auto it = std::find_if(reach.begin(), reach.end(), [&](const auto& r) { return r.first == f.source; });
+      if (it == reach.end()) it = reach.insert(reach.end(), {f.source, 0});
+      if (f.span.start < it->second) continue;
+      it->second = f.span.end;
       out.push_back(std::move(f));
     }
   }
