@@ -9,10 +9,18 @@
 namespace discreet {
 namespace {
 
+constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
 // Reports carry figures a person reads; four significant digits are plenty.
 double Round(double x, int significant = 4) {
   if (x == 0 || !std::isfinite(x)) return x;
-  double scale = std::pow(10.0, significant - 1 - static_cast<int>(std::floor(std::log10(std::fabs(x)))));
+  // A whole number of at most `significant` digits is its own rounding (populations,
+  // counts, a kappa of 1): no logarithm to take.
+  if (std::fabs(x) < kPowersOfTen[significant] && x == std::floor(x)) return x;
+  const int exponent = significant - 1 - static_cast<int>(std::floor(std::log10(std::fabs(x))));
+  // 10^0..10^22 are exact doubles, which pow gives too: a table lookup instead.
+  const double scale = exponent >= 0 && exponent <= 22 ? kPowersOfTen[exponent] : std::pow(10.0, exponent);
   return std::round(x * scale) / scale;
 }
 

@@ -1,13 +1,14 @@
 // Subjects, k and κ per subject, and the draft's verdict (DESIGN.md, Risk model).
 #include "risk/risk.h"
 
-#include "risk/subjects.h"
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
 #include <string>
+
+#include "risk/subjects.h"
+#include "text/fixed_decimal.h"
 
 namespace discreet {
 namespace {
@@ -20,6 +21,7 @@ bool IsIdentifying(const Finding& f) {
 // printf's "%.*f" / "%.*g" (std::to_chars with a precision is specified as exactly that),
 // without printf's cost: a report formats a few of these for every subject.
 std::string Printed(double x, std::chars_format format, int precision) {
+  if (format == std::chars_format::fixed) return FixedDecimal(x, precision);
   char buf[64];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x, format, precision);
   return ec == std::errc() ? std::string(buf, end) : std::string();
