@@ -80,16 +80,16 @@ void WriteFileReport(JsonWriter& w, const FileReport& report, const RenderOption
     w.Key("severity").String(SeverityName(f.severity));
     w.Key("message").String(f.message);
     w.Key("text").String(shown(f));
-    LineColumn a = doc.Position(f.span.start), b = doc.Position(f.span.end);
+    const Document::Location a = doc.Locate(f.span.start), b = doc.Locate(f.span.end);
     w.Key("span").BeginObject();
     w.Key("start").Uint(f.span.start);
     w.Key("end").Uint(f.span.end);
-    w.Key("utf16_start").Uint(doc.Utf16Offset(f.span.start));
-    w.Key("utf16_end").Uint(doc.Utf16Offset(f.span.end));
-    w.Key("line").Uint(a.line);
-    w.Key("column").Uint(a.column);
-    w.Key("end_line").Uint(b.line);
-    w.Key("end_column").Uint(b.column);
+    w.Key("utf16_start").Uint(a.utf16);
+    w.Key("utf16_end").Uint(b.utf16);
+    w.Key("line").Uint(a.position.line);
+    w.Key("column").Uint(a.position.column);
+    w.Key("end_line").Uint(b.position.line);
+    w.Key("end_column").Uint(b.position.column);
     w.EndObject();
     if (f.frequency) {
       w.Key("frequency").Number(Round(*f.frequency));

@@ -111,6 +111,20 @@ LineColumn Document::Position(size_t byte) const {
   return {line, column};
 }
 
+Document::Location Document::Locate(size_t byte) const {
+  byte = std::min(byte, text_.size());
+  size_t block = byte / kBlock;
+  if (block >= checkpoints_.size()) block = checkpoints_.size() - 1;
+  const Leads leads = CountLeads(text_.data() + block * kBlock, byte - block * kBlock);
+  size_t cps = checkpoints_[block].code_points + leads.code_points;
+  size_t units = checkpoints_[block].utf16_units + leads.code_points + leads.astral;
+  if (bom_ && cps > 0) --cps;
+  if (bom_ && units > 0) --units;
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte);
+  const size_t line = static_cast<size_t>(it - line_starts_.begin());
+  return {{line, cps - CodePointOffset(line_starts_[line - 1]) + 1}, units};
+}
+
 std::string_view Document::Line(size_t line) const {
   size_t start = line_starts_.at(line - 1);
   size_t end = line < line_starts_.size() ? line_starts_[line] : text_.size();

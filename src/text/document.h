@@ -46,6 +46,13 @@ class Document {
   size_t Utf16Offset(size_t byte) const;
   size_t CodePointOffset(size_t byte) const;
   LineColumn Position(size_t byte) const;
+  // Position and Utf16Offset at once, counting the bytes before `byte` once (a report
+  // gives both for both ends of every finding).
+  struct Location {
+    LineColumn position;
+    size_t utf16 = 0;
+  };
+  Location Locate(size_t byte) const;
 
   // Lines end at "\n", "\r\n" or a lone "\r"; Line() excludes the terminator.
   size_t line_count() const { return line_starts_.size(); }

@@ -22,6 +22,10 @@ void ExpectPositions(const std::string& text, std::initializer_list<Pos> expecte
     LineColumn lc = doc.Position(p.byte);
     EXPECT_EQ(lc.line, p.line);
     EXPECT_EQ(lc.column, p.column);
+    const Document::Location at = doc.Locate(p.byte);  // the same, at once
+    EXPECT_EQ(at.utf16, p.utf16);
+    EXPECT_EQ(at.position.line, p.line);
+    EXPECT_EQ(at.position.column, p.column);
   }
 }
 
@@ -169,6 +173,10 @@ TEST(Document, LongInputAcrossCheckpointsMatchesACount) {
       LineColumn lc = doc.Position(i);
       ASSERT_EQ(lc.line, line) << i;
       ASSERT_EQ(lc.column, column) << i;
+      const Document::Location at = doc.Locate(i);
+      ASSERT_EQ(at.utf16, units) << i;
+      ASSERT_EQ(at.position.line, line) << i;
+      ASSERT_EQ(at.position.column, column) << i;
     }
     if (i == t.size()) break;
     if (boundary) {
