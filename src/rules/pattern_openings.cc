@@ -35,6 +35,28 @@ size_t ClassEnd(std::string_view p, size_t open) {
   return p.size();
 }
 
+// From `from`, the first ')' that closes no group opened after `from`, or npos; `bars`
+// gets the offset just past each '|' at that level.
+size_t LevelEnd(std::string_view p, size_t from, std::vector<size_t>& bars) {
+  int depth = 0;
+  for (size_t i = from; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      i = ClassEnd(p, i);
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      if (depth == 0) return i;
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      bars.push_back(i + 1);
+    }
+  }
+  return std::string_view::npos;
+}
+
 // The end of the group that opens at `open` (a '('), or npos; `alternatives` gets the
 // offsets where each top-level alternative of the group starts.
 size_t GroupEnd(std::string_view p, size_t open, std::vector<size_t>& alternatives) {
@@ -47,23 +69,7 @@ size_t GroupEnd(std::string_view p, size_t open, std::vector<size_t>& alternativ
     return std::string_view::npos;  // named groups, flags: not followed here
   }
   alternatives.push_back(body);
-  int depth = 0;
-  for (size_t i = body; i < p.size(); ++i) {
-    const char c = p[i];
-    if (c == '\\') {
-      ++i;
-    } else if (c == '[') {
-      i = ClassEnd(p, i);
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      if (depth == 0) return i;
-      --depth;
-    } else if (c == '|' && depth == 0) {
-      alternatives.push_back(i + 1);
-    }
-  }
-  return std::string_view::npos;
+  return LevelEnd(p, body, alternatives);
 }
 
 // Appends the openings of the pattern text starting at `at`; false when they are unknown.
@@ -101,22 +107,9 @@ bool OpeningsAt(std::string_view p, size_t at, std::vector<std::string>& out) {
 
 // Whether `p` is an alternation at its top level ("\\bfoo|bar": "bar" may begin anywhere).
 bool HasTopLevelBar(std::string_view p) {
-  int depth = 0;
-  for (size_t i = 0; i < p.size(); ++i) {
-    const char c = p[i];
-    if (c == '\\') {
-      ++i;
-    } else if (c == '[') {
-      i = ClassEnd(p, i);
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == '|' && depth == 0) {
-      return true;
-    }
-  }
-  return false;
+  std::vector<size_t> bars;
+  LevelEnd(p, 0, bars);
+  return !bars.empty();
 }
 
 }  // namespace
