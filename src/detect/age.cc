@@ -63,8 +63,8 @@ constexpr AgeWord kAgeWords[] = {
     {"nineties", 90, 99}};
 constexpr auto kAgeWordKeys = WordSet<std::size(kAgeWords)>::Of(kAgeWords, &AgeWord::word);
 // The age word that is `key`, or null: asked at every token.
-const AgeWord* AgeWordOf(std::string_view key) {
-  const int i = kAgeWordKeys.Find(key);
+const AgeWord* AgeWordOf(const Token& token) {
+  const int i = kAgeWordKeys.Find(token);
   return i < 0 ? nullptr : &kAgeWords[i];
 }
 
@@ -82,7 +82,8 @@ std::optional<int> DecadeToken(const std::vector<Token>& tokens, size_t i, size_
     *last = i + 2;
     return (k[0] - '0') * 10;
   }
-  if (const AgeWord* w = AgeWordOf(k); w && w->to - w->from == 9 && w->from >= 20 && k.ends_with("ies")) return w->from;
+  if (const AgeWord* w = AgeWordOf(tokens[i]); w && w->to - w->from == 9 && w->from >= 20 && k.ends_with("ies"))
+    return w->from;
   return std::nullopt;
 }
 
@@ -111,7 +112,7 @@ class AgeDetector : public Detector {
       // Age words: nonagenarian, octogenarian, "in her eighties".
       // (Decades are handled below with their context; "teenager" is too common to be
       // worth a finding.)
-      if (const AgeWord* w = AgeWordOf(t.key); w && !t.key.ends_with("ies") && t.key != "teenager") {
+      if (const AgeWord* w = AgeWordOf(t); w && !t.key.ends_with("ies") && t.key != "teenager") {
         EmitRange(in, person, i, i, w->from, w->to, out);
         claimed_until = i + 1;
         continue;
@@ -204,9 +205,8 @@ class AgeDetector : public Detector {
       if (b >= 1 && ((bk == "(" && close == ")") || (bk == "," && close == ","))) {
         long w = qi::PrevWordIn(tokens, static_cast<size_t>(b));
         if (w >= 0 && static_cast<size_t>(w) + 1 == static_cast<size_t>(b) && tokens[w].shape != Shape::kNumber &&
-            (In(kPersonNouns, tokens[w].key) ||
-             (bk == "(" ? qi::StartsUpper(in.text, tokens[w])
-                        : NamedBeforeComma(in, person, static_cast<size_t>(w), t)))) {
+            (In(kPersonNouns, tokens[w]) || (bk == "(" ? qi::StartsUpper(in.text, tokens[w])
+                                                       : NamedBeforeComma(in, person, static_cast<size_t>(w), t)))) {
           EmitExact(in, person, i, i, n, out);
           claimed_until = num->last + 2;
           continue;
@@ -221,9 +221,8 @@ class AgeDetector : public Detector {
           const Token& pt = tokens[p];
           std::string_view ppk = KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(p)));
           // "she's", "my client's": the 's is "is" before a number
-          person_is = (pt.possessive && (pt.key == "she" || pt.key == "he" || In(kPersonNouns, pt.key))) ||
-                      ((pt.key == "is" || pt.key == "was") &&
-                       (ppk == "she" || ppk == "he" || In(kPersonNouns, ppk)));
+          person_is = (pt.possessive && (pt.key == "she" || pt.key == "he" || In(kPersonNouns, pt))) ||
+                      ((pt.key == "is" || pt.key == "was") && (ppk == "she" || ppk == "he" || In(kPersonNouns, ppk)));
           person_is = person_is && static_cast<size_t>(p) + 1 == i;
         }
         if (person_is) {

@@ -183,8 +183,8 @@ class AttributesDetector : public Detector {
     const auto& tokens = in.tokens;
     const Token& t = tokens[i];
     if (t.shape == Shape::kNumber || qi::NumberAt(in, i)) return true;             // Height, Counted
-    if (In(kDyeVerbs, t.key) || In(kLimbOpeners, t.key) || In(kParents, t.key) ||  // HairDye, Limb,
-        In(kGrandparents, t.key) || In(kCountOpeners, t.key))                      // Counted
+    if (In(kDyeVerbs, t) || In(kLimbOpeners, t) || In(kParents, t) ||              // HairDye, Limb,
+        In(kGrandparents, t) || In(kCountOpeners, t))                              // Counted
       return true;
     if (i + 2 < tokens.size() && tokens[i + 2].key == "haired") return true;  // HairDye
     if (i + 1 < tokens.size() && tokens[i + 1].key == "accent") return true;  // Accent
@@ -354,7 +354,7 @@ class AttributesDetector : public Detector {
         }
       }
     }
-    if (In(kCountOpeners, tokens[i].key) && i + 1 < tokens.size()) {
+    if (In(kCountOpeners, tokens[i]) && i + 1 < tokens.size()) {
       // "a dozen cats", "dozens of cats"
       if (tokens[i].key == "a" && tokens[i + 1].key == "dozen") num = qi::ParsedNumber{12, i + 1};
       else if (tokens[i].key == "dozens" && tokens[i + 1].key == "of") num = qi::ParsedNumber{30, i + 1};
@@ -368,7 +368,7 @@ class AttributesDetector : public Detector {
     if (bk == "$" || bk == "#" || bk == ":" || bk == ".") return false;
     long w = qi::NextWordIn(tokens, num->last);
     if (w < 0 || static_cast<size_t>(w) != num->last + 1) return false;
-    if (In(kPetAdjectives, tokens[w].key)) {
+    if (In(kPetAdjectives, tokens[w])) {
       long w2 = qi::NextWordIn(tokens, static_cast<size_t>(w));
       if (w2 >= 0) w = w2;
     }
@@ -453,7 +453,7 @@ class AttributesDetector : public Detector {
     // widower's back") keeps its possessive. A phrase in the possessive is about something
     // else ("we lost her husband's booking").
     static constexpr WordSet kPersonTerms({"widow", "widower", "amputee", "redhead", "brunette", "newlywed", "albino"});
-    if (tokens[m->last].possessive && (!single || !In(kPersonTerms, tokens[m->last].key))) return false;
+    if (tokens[m->last].possessive && (!single || !In(kPersonTerms, tokens[m->last]))) return false;
     double f = attrs_->GetNumber(row, "frequency").value_or(0.01);
     std::vector<std::string> suggestions;
     std::string_view sug = attrs_->Get(row, "suggestion");

@@ -105,7 +105,7 @@ class OccupationDetector : public Detector {
       if (!m) continue;
       // "a retired dentist": "retired" (a row of its own) is the modifier of the job after it,
       // reported once as "retired dentist" on the next word, not as two details.
-      if (In(kPersonBefore, t.key) && m->last == i) {
+      if (In(kPersonBefore, t) && m->last == i) {
         long nx = qi::NextWordIn(tokens, i);
         if (nx == static_cast<long>(i) + 1 && jobs_->index().LongestAt(tokens, static_cast<size_t>(nx))) continue;
       }

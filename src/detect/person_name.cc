@@ -50,8 +50,8 @@ constexpr std::array<Title, 42> kTitles = {{
 constexpr auto kTitleKeys = WordSet<kTitles.size()>::Of(kTitles, &Title::key);
 
 // Asked at every word.
-TitleKind TitleOf(std::string_view key) {
-  const int i = kTitleKeys.Find(key);
+TitleKind TitleOf(const Token& token) {
+  const int i = kTitleKeys.Find(token);
   return i < 0 ? TitleKind::kNone : kTitles[static_cast<size_t>(i)].kind;
 }
 
@@ -187,7 +187,7 @@ class PersonNameDetector : public Detector {
       }
       if (!who::IsAlphaWord(t)) continue;
       if (t.shape == Shape::kHashtag && HashtagNameAt(scan, i, out)) continue;
-      if (TitleKind kind = TitleOf(t.key); kind != TitleKind::kNone) {
+      if (TitleKind kind = TitleOf(t); kind != TitleKind::kNone) {
         if (long end = TitledNameAt(scan, i, kind, out); end >= 0) {
           next_free = static_cast<size_t>(end) + 1;
           continue;
@@ -231,7 +231,7 @@ class PersonNameDetector : public Detector {
     if (i == 0 || who::WordValues(vehicle_makes_, tokens[i]).empty()) return false;
     static constexpr WordSet kBefore({"a", "an", "the", "her", "his", "their", "my", "our", "new", "used"});
     const Token& prev = tokens[i - 1];
-    return In(kBefore, prev.key) || !who::WordValues(colours_, prev).empty();
+    return In(kBefore, prev) || !who::WordValues(colours_, prev).empty();
   }
   static bool IsSaintWord(std::string_view k) {
     return k == "st" || k == "saint" || k == "ste" || k == "san" || k == "santa";
@@ -372,11 +372,11 @@ class PersonNameDetector : public Detector {
         {"neighbor", "neighbour", "friend", "cousin",  "aunt", "uncle",   "niece", "nephew",   "grandma",  "grandpa",
          "mom",      "dad",       "sister", "brother", "wife", "husband", "boss",  "coworker", "landlord", "roommate"});
     size_t j = last + 1;
-    if (j + 2 >= tokens.size() || tokens[j].key != "(" || !In(kOpeners, tokens[j + 1].key)) return false;
+    if (j + 2 >= tokens.size() || tokens[j].key != "(" || !In(kOpeners, tokens[j + 1])) return false;
     for (size_t k = j + 2; k < tokens.size() && k <= j + 5; ++k) {
       if (tokens[k].key == ")") {
         const Token& noun = tokens[k - 1];
-        return k > j + 2 && (In(kRelations, noun.key) || !who::WordValues(occupations_, noun).empty());
+        return k > j + 2 && (In(kRelations, noun) || !who::WordValues(occupations_, noun).empty());
       }
       if (!tokens[k].is_word()) return false;
     }
@@ -665,7 +665,7 @@ class PersonNameDetector : public Detector {
       bool cased = first.upper || !informative;
       bool lower_ok = first.upper || !IsLowercaseFunctionName(t.key);
       const long next = who::NextWord(tokens, i);
-      bool human_verb = cues.person_after && next >= 0 && In(kHumanVerbs, tokens[next].key);
+      bool human_verb = cues.person_after && next >= 0 && In(kHumanVerbs, tokens[next]);
       if (human_verb && (tokens[next].key == "came" || tokens[next].key == "comes")) {
         // "Sally came in", "came back", but not "Hope came too late".
         const std::string_view after = who::KeyAt(tokens, who::NextWord(tokens, static_cast<size_t>(next)));
@@ -677,7 +677,7 @@ class PersonNameDetector : public Detector {
     } else if (PlaceLike(t, s, i)) {
       // "Austin", "Charlotte": a person only by what people do, not by "from" or "in".
       ok = cues.strong || (cues.weak_before && !cues.place_before) ||
-           (cues.person_after && !In(kPlainVerbs, tokens[who::NextWord(tokens, i)].key)) || cues.possessive_personal;
+           (cues.person_after && !In(kPlainVerbs, tokens[who::NextWord(tokens, i)])) || cues.possessive_personal;
     } else {
       ok = cues.strong || cues.weak_before || cues.person_after || cues.possessive_personal ||
            (first.upper && informative && !sentence_start) || (t.possessive && first.upper);
@@ -699,7 +699,7 @@ class PersonNameDetector : public Detector {
     bool person = cues.strong || cues.weak_before || cues.person_after;
     if (!person) {
       long n = who::NextWord(tokens, i);
-      if (n >= 0 && tokens[n].sentence == tokens[i].sentence && In(kThanksAfter, tokens[n].key)) person = true;
+      if (n >= 0 && tokens[n].sentence == tokens[i].sentence && In(kThanksAfter, tokens[n])) person = true;
     }
     if (!person) return;
     Finding f = who::MakeFinding("person-name", id(), tokens[i].span, Severity::kWarning,

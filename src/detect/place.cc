@@ -211,7 +211,7 @@ class PlaceDetector : public Detector {
       }
       // tokens [i, j-1] are the name, tokens[j] the place word
       bool lower_ok = false;
-      if (kind == "street" && In(kFullStreetWords, tokens[j].key)) {
+      if (kind == "street" && In(kFullStreetWords, tokens[j])) {
         long p = qi::PrevWordIn(tokens, i);
         std::string_view pk = KeyOf(tokens, p);
         lower_ok = pk == "on" || pk == "off" || pk == "at" || pk == "near" || pk == "of";
@@ -306,8 +306,8 @@ class PlaceDetector : public Detector {
                                          "her", "their", "its",  "same", "on",  "at",  "in",   "by",
                                          "to",  "of",    "and",  "or",   "for", "with"});
       long m = qi::PrevWordIn(tokens, first);
-      if (m < 0 || static_cast<size_t>(m) + 1 != first || tokens[m].shape != Shape::kLower ||
-          In(kNotKind, tokens[m].key) || KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(m))) != "the")
+      if (m < 0 || static_cast<size_t>(m) + 1 != first || tokens[m].shape != Shape::kLower || In(kNotKind, tokens[m]) ||
+          KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(m))) != "the")
         return false;
       first = static_cast<size_t>(m);
     }
@@ -318,8 +318,8 @@ class PlaceDetector : public Detector {
     bool street_after = last + 3 < tokens.size() && KindAt(tokens, last + 3) == "street";
     bool named = qi::StartsUpper(in.text, s) || (street_after && s.shape == Shape::kLower && IsWordKey(s.key));
     // ("Main" is a name before a street word: "on Main St".)
-    bool name_ok = named && s.is_word() && !who::IsCalendarWord(s.key) &&
-                   (!In(kNotAName, s.key) || (street_after && s.key == "main"));
+    bool name_ok =
+        named && s.is_word() && !who::IsCalendarWord(s.key) && (!In(kNotAName, s) || (street_after && s.key == "main"));
     if (!IsOrdinal(s.key) && !name_ok) return false;
     emit(first, street_after ? last + 3 : last + 2,
          "Naming the business or building where a client works or lives, or the street it is on, points "
@@ -351,7 +351,7 @@ class PlaceDetector : public Detector {
     // Past this point only a capitalised word, or a lower-case one where allowed, passes:
     // most tokens are asked here, and most fail this first.
     if (!lower_ok && !qi::StartsUpper(in.text, m)) return false;
-    if (In(kNotAName, m.key) && !(m.key == "main" && lower_ok)) return false;
+    if (In(kNotAName, m) && !(m.key == "main" && lower_ok)) return false;
     if (!IsWordKey(m.key) && m.shape != Shape::kCapitalized && m.shape != Shape::kHashtag) return false;
     if (qi::StartsUpper(in.text, m)) return true;
     return lower_ok && m.shape == Shape::kLower && m.key.size() > 2;

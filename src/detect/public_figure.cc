@@ -21,7 +21,7 @@ bool HearsayInSentence(const std::vector<Token>& tokens, size_t at) {
   size_t from = at;
   while (from > 0 && tokens[from - 1].sentence == sentence) --from;
   for (size_t i = from; i < tokens.size() && tokens[i].sentence == sentence; ++i)
-    if (In(kHearsayWords, tokens[i].key)) return true;
+    if (In(kHearsayWords, tokens[i])) return true;
   return false;
 }
 

@@ -26,12 +26,12 @@ using who::Cue;
 
 constexpr double kLocalPopulation = 100'000;
 
-bool IsUniqueWord(std::string_view k) {
+bool IsUniqueWord(const Token& t) {
   static constexpr WordSet kWords(
       {"only",    "sole",     "lone",     "last",    "first",    "oldest",          "youngest",
        "tallest", "shortest", "eldest",   "richest", "fastest",  "strongest",       "longest",
        "newest",  "biggest",  "smallest", "loudest", "heaviest", "longest-serving", "longest-running"});
-  return In(kWords, k);
+  return In(kWords, t);
 }
 bool IsSuperlative(std::string_view k) { return k != "only" && k != "sole" && k != "lone"; }
 
@@ -170,13 +170,13 @@ class PublicRoleDetector : public Detector {
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (i < next_free || !who::IsAlphaWord(tokens[i])) continue;
       long end = -1;
-      if (IsUniqueWord(tokens[i].key)) end = UniqueAt(st, i, out);
+      if (IsUniqueWord(tokens[i])) end = UniqueAt(st, i, out);
       if (end < 0 && (tokens[i].possessive || NextIsApostrophe(tokens, i) ||
                       (i + 1 < tokens.size() && tokens[i + 1].possessive)))
         end = PossessorAt(st, i, out);
       if (end < 0) end = RoleAt(st, i, out);
       if (end < 0 && (tokens[i].key == "won" || tokens[i].key == "wins")) end = WonAt(st, i, out);
-      if (end < 0 && In(kOwnerVerbs, tokens[i].key)) end = OwnerClauseAt(st, i, out);
+      if (end < 0 && In(kOwnerVerbs, tokens[i])) end = OwnerClauseAt(st, i, out);
       if (end >= 0) next_free = static_cast<size_t>(end) + 1;
     }
   }
@@ -232,7 +232,7 @@ class PublicRoleDetector : public Detector {
     if (at >= tokens.size()) return sc;
     size_t k = at;
     bool the = false;
-    if (In(kScopeOpeners, tokens[k].key)) {
+    if (In(kScopeOpeners, tokens[k])) {
       the = tokens[k].key == "the";
       bool own = !the;
       long n = who::NextWord(tokens, k);
@@ -320,7 +320,7 @@ class PublicRoleDetector : public Detector {
         // "the owner of the studio will be away": our own business. With a word before it,
         // "the flower shop" is someone else's, unless the word is our trade ("the massage
         // studio").
-        if (IsOwnBusinessNoun(w.key) && (taken == 0 || In(kOwnTrades, tokens[last].key))) return sc;
+        if (IsOwnBusinessNoun(w.key) && (taken == 0 || In(kOwnTrades, tokens[last]))) return sc;
         ++taken;
         last = j;
         local = local || IsLocalNoun(w.key) || w.key == "local";
@@ -357,7 +357,7 @@ class PublicRoleDetector : public Detector {
     } else {
       long p = who::NextWord(tokens, role_last);
       if (p >= 0 && p == static_cast<long>(role_last) + 1 && tokens[p].sentence == tokens[i].sentence &&
-          In(kRolePreps, tokens[p].key) && !tokens[role_last].possessive) {
+          In(kRolePreps, tokens[p]) && !tokens[role_last].possessive) {
         long n = who::NextWord(tokens, p);
         bool generic_ok = row.holders <= 1 && In(kGenericScopeKinds, row.kind);
         if (n >= 0 && tokens[n].sentence == tokens[i].sentence)
@@ -450,8 +450,7 @@ class PublicRoleDetector : public Detector {
     const long noun = who::PrevWord(tokens, who_at);
     if (noun < 0 || !IsPersonNoun(tokens[noun].key)) return -1;
     const long opener = who::PrevWord(tokens, noun);
-    if (opener < 0 || !In(kOwnerOpeners, tokens[opener].key) || tokens[opener].sentence != tokens[i].sentence)
-      return -1;
+    if (opener < 0 || !In(kOwnerOpeners, tokens[opener]) || tokens[opener].sentence != tokens[i].sentence) return -1;
     const long n = who::NextWord(tokens, i);
     if (n < 0 || tokens[n].sentence != tokens[i].sentence) return -1;
     const Scope sc = ScopeAt(s, static_cast<size_t>(n), true);
@@ -459,7 +458,7 @@ class PublicRoleDetector : public Detector {
     // A described scope must be a business or a place: "owns the cutest dog" is a pet.
     if (sc.kind == ScopeKind::kGeneric || sc.kind == ScopeKind::kLocal) {
       const Token& head = tokens[sc.last];
-      if (!IsLocalNoun(head.key) && !IsOwnBusinessNoun(head.key) && !In(kBusinessNouns, head.key) &&
+      if (!IsLocalNoun(head.key) && !IsOwnBusinessNoun(head.key) && !In(kBusinessNouns, head) &&
           who::WordValues(place_words_, head).empty())
         return -1;
     }
@@ -503,7 +502,7 @@ class PublicRoleDetector : public Detector {
     // "our town's mayor"
     if (tokens[end].possessive && IsLocalNoun(tokens[end].key)) {
       long p = who::PrevWord(tokens, end);
-      if (p >= 0 && In(kLocalOwners, tokens[p].key)) return Scope{ScopeKind::kLocal, static_cast<size_t>(p), end};
+      if (p >= 0 && In(kLocalOwners, tokens[p])) return Scope{ScopeKind::kLocal, static_cast<size_t>(p), end};
     }
     return {};
   }
@@ -557,19 +556,19 @@ class PublicRoleDetector : public Detector {
                          static_cast<size_t>(p)};
       }
       if (before.kind == ScopeKind::kNone) return -1;
-    } else if (!In(kUniqueOpeners, tokens[p].key)) {
+    } else if (!In(kUniqueOpeners, tokens[p])) {
       return -1;
     }
     // The writer about themself: "I'm the only massage therapist in town".
     long pp = who::PrevWord(tokens, p);
-    if (pp >= 0 && tokens[pp].sentence == sentence && In(kSelfVerbs, tokens[pp].key)) return -1;
+    if (pp >= 0 && tokens[pp].sentence == sentence && In(kSelfVerbs, tokens[pp])) return -1;
     // The head: a person noun, an occupation or a role within the next four words.
     long head = -1, head_last = -1;
     std::string_view suggestion;
     long j = who::NextWord(tokens, i);
     for (int words = 0; j >= 0 && words < 4 && tokens[j].sentence == sentence; ++words) {
       if (!who::IsAlphaWord(tokens[j])) break;
-      if (In(kHeadEnders, tokens[j].key)) break;
+      if (In(kHeadEnders, tokens[j])) break;
       if (occupations_) {
         if (auto m = occupations_->index().LongestAt(tokens, j)) {
           head = j, head_last = m->last;
@@ -589,7 +588,7 @@ class PublicRoleDetector : public Detector {
       if (head >= 0 && head_last >= j) {
         // Keep going if a longer head follows ("only female welder"): stop at the noun.
         long n = who::NextWord(tokens, head_last);
-        if (n < 0 || tokens[n].sentence != sentence || !who::IsAlphaWord(tokens[n]) || In(kHeadEnders, tokens[n].key) ||
+        if (n < 0 || tokens[n].sentence != sentence || !who::IsAlphaWord(tokens[n]) || In(kHeadEnders, tokens[n]) ||
             IsTimeNoun(tokens[n].key))
           break;
         j = n;
@@ -600,12 +599,11 @@ class PublicRoleDetector : public Detector {
     if (head < 0) return -1;
     if (tokens[head].key == "one" && head == who::NextWord(tokens, i)) return -1;  // "the only one"
     bool superlative = IsSuperlative(tokens[i].key);
-    if (In(kOrderWords, tokens[i].key) && In(kClientNouns, tokens[head].key))
-      return -1;  // "my first client of the day"
+    if (In(kOrderWords, tokens[i]) && In(kClientNouns, tokens[head])) return -1;  // "my first client of the day"
     // After: "of|at|in|on <scope>", or "in town".
     Scope after;
     long prep = who::NextWord(tokens, head_last);
-    if (prep >= 0 && tokens[prep].sentence == sentence && In(kScopePreps, tokens[prep].key)) {
+    if (prep >= 0 && tokens[prep].sentence == sentence && In(kScopePreps, tokens[prep])) {
       long n = who::NextWord(tokens, prep);
       if (n >= 0 && tokens[n].sentence == sentence) {
         if ((tokens[n].key == "town" || tokens[n].key == "here"))

@@ -85,7 +85,7 @@ class TimeDetector : public Detector {
         long w = qi::NextWordIn(tokens, i);
         if (w < 0) continue;
         size_t j = static_cast<size_t>(w);
-        bool weekday = In(kWeekdays, tokens[j].key);
+        bool weekday = In(kWeekdays, tokens[j]);
         if (weekday) {
           if (auto c = ClockAt(tokens, j + 1, true)) j = *c;
         }
@@ -116,9 +116,9 @@ class TimeDetector : public Detector {
       if (every) {
         long w = qi::NextWordIn(tokens, i);
         if (KeyOf(tokens, w) == "other") w = qi::NextWordIn(tokens, static_cast<size_t>(w));
-        if (w < 0 || !In(kWeekdays, tokens[w].key)) continue;
+        if (w < 0 || !In(kWeekdays, tokens[w])) continue;
         d = static_cast<size_t>(w);
-      } else if (In(kWeekdaysPlural, t.key)) {
+      } else if (In(kWeekdaysPlural, t)) {
         d = i;
       } else {
         if (auto m = days_.LongestAt(tokens, i)) {
@@ -143,7 +143,7 @@ class TimeDetector : public Detector {
         last += 2;
       }
       long w = qi::NextWordIn(tokens, last);
-      if (w >= 0 && In(kParts, tokens[w].key)) {
+      if (w >= 0 && In(kParts, tokens[w])) {
         last = static_cast<size_t>(w);
         w = qi::NextWordIn(tokens, last);
       }

@@ -183,7 +183,7 @@ class VehicleDetector : public Detector {
         for (int k = 0; k < 4 && !evidence; ++k) {
           w = qi::PrevWordIn(tokens, static_cast<size_t>(w));
           if (w < 0) break;
-          evidence = In(kVerbs, tokens[w].key);
+          evidence = In(kVerbs, tokens[w]);
           if (tokens[w].key == "in" || tokens[w].key == "of") {
             // "in his Porsche", "got out of a Tesla"
             std::string_view after_in = KeyOf(tokens, qi::NextWordIn(tokens, static_cast<size_t>(w)));

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "text/tokenizer.h"
+
 namespace discreet {
 namespace {
 
@@ -40,9 +42,8 @@ TEST(WordSet, KeysOfAnyLength) {
   EXPECT_FALSE(In(kSet, "\xC3\xA9"));
 }
 
-// The hash reads only a key's first and last bytes (eight of each, or fewer) and its
-// length: words alike in those bytes share a slot and are told apart by comparing them.
-TEST(WordSet, WordsAlikeInTheBytesTheHashReads) {
+// Words alike but in a byte or two, and keys of every length around them.
+TEST(WordSet, WordsAlikeButInAByte) {
   static constexpr WordSet kAlike({"abcdefgh12ijklmnop", "abcdefgh34ijklmnop", "abcdefgh56ijklmnop", "axb", "ayb",
                                    "abcd12abcd", "abcd34abcd", "azb"});
   for (std::string_view hit : {"abcdefgh12ijklmnop", "abcdefgh34ijklmnop", "abcdefgh56ijklmnop", "axb", "ayb",
@@ -50,7 +51,6 @@ TEST(WordSet, WordsAlikeInTheBytesTheHashReads) {
     EXPECT_TRUE(In(kAlike, hit)) << hit;
   for (std::string_view miss : {"abcdefgh78ijklmnop", "abcdefgh1ijklmnop", "awb", "abcd56abcd", "ab", "abcdabcd"})
     EXPECT_FALSE(In(kAlike, miss)) << miss;
-  // Keys shorter than four bytes are read as bytes: none past the key's end.
   for (size_t n = 0; n < 20; ++n) EXPECT_FALSE(In(kAlike, std::string(n, 'a'))) << n;
 }
 
@@ -67,6 +67,34 @@ TEST(WordSet, FindGivesTheIndexInTheList) {
   EXPECT_EQ(kKeys.Find("seventies"), -1);
   EXPECT_EQ(kArticles.Find("the"), 2);
   EXPECT_EQ(kArticles.Find("them"), -1);
+}
+
+// A token is looked up by the hash it carries: the same answers as its key's.
+TEST(WordSet, TokenLookupsEqualKeyLookups) {
+  static constexpr WordSet kSet({"mother", "of", "triplets", "dr", "zoe", "x", "long-time", "rock"});
+  for (const Token& t : Tokenize("The Mother of TRIPLETS, Dr. Zoë and x long-time rocks ROCK's 42 #motherOf 😀")) {
+    EXPECT_EQ(kSet.Find(t), kSet.Find(t.key)) << t.key;
+    EXPECT_EQ(In(kSet, t), In(kSet, std::string_view(t.key))) << t.key;
+  }
+  int found = 0;
+  for (const Token& t : Tokenize("mother of triplets dr zoe x rock")) found += In(kSet, t);
+  EXPECT_EQ(found, 7);
+}
+
+// Every word of a list of the size detectors use is found in its window, whatever the
+// slot function the build chose.
+TEST(WordSet, EveryWordOfALongListIsFound) {
+  static constexpr std::string_view kWords[] = {
+      "alpha",   "bravo",   "charlie",   "delta",    "echo",     "foxtrot", "golf",    "hotel",  "india",    "juliet",
+      "kilo",    "lima",    "mike",      "november", "oscar",    "papa",    "quebec",  "romeo",  "sierra",   "tango",
+      "uniform", "victor",  "whiskey",   "xray",     "yankee",   "zulu",    "one",     "two",    "three",    "four",
+      "five",    "six",     "seven",     "eight",    "nine",     "ten",     "eleven",  "twelve", "thirteen", "fourteen",
+      "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",  "thirty",  "forty",  "fifty",    "sixty",
+      "seventy", "eighty",  "ninety",    "hundred",  "thousand", "million", "billion", "dozen",  "score",    "gross",
+      "pair",    "couple",  "few",       "several",  "many",     "most",    "all",     "none",   "some",     "any"};
+  static constexpr WordSet kLong(kWords);
+  for (size_t i = 0; i < std::size(kWords); ++i) EXPECT_EQ(kLong.Find(kWords[i]), static_cast<int>(i)) << kWords[i];
+  for (std::string_view miss : {"alphas", "zero", "hundreds", "bravo ", "Alpha"}) EXPECT_EQ(kLong.Find(miss), -1);
 }
 
 TEST(SameWord, ComparesLengthThenBytes) {
