@@ -106,79 +106,51 @@ constexpr NumberWord kNumberWords[] = {
     {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},  {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18},
     {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},   {"forty", 40},     {"fourty", 40},    {"fifty", 50},
     {"sixty", 60},    {"seventy", 70},  {"eighty", 80},   {"ninety", 90},    {"hundred", 100},  {"a hundred", 100}};
-constexpr size_t kLongestNumberWord = 9;
+constexpr auto kNumberWordKeys = WordSet<std::size(kNumberWords)>::Of(kNumberWords, &NumberWord::word);
 
-// The first eight bytes of a word as one integer.
-constexpr uint64_t Packed(std::string_view w) {
-  uint64_t v = 0;
-  for (size_t i = 0; i < w.size() && i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+// One to three ASCII digits.
+std::optional<int> Digits(std::string_view key) {
+  if (key.empty() || key.size() > 3) return std::nullopt;
+  int v = 0;
+  for (char c : key) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
   return v;
 }
-
-// SmallNumber is asked several times at nearly every token. Most words fail on their
-// length and first letter; the rest are compared only with the number words of their
-// length, in one integer compare (and one more byte for the nine-letter words) rather than
-// a memcmp call.
-struct WordsByLength {
-  std::array<uint32_t, kLongestNumberWord + 1> first_letters{};  // a bit per letter a-z
-  std::array<NumberWord, std::size(kNumberWords)> words{};
-  std::array<uint64_t, std::size(kNumberWords)> packed{};
-  std::array<size_t, kLongestNumberWord + 2> first{};  // words of length n: [first[n], first[n + 1])
-};
-constexpr WordsByLength kWordsByLength = [] {
-  WordsByLength t;
-  size_t at = 0;
-  for (size_t n = 0; n <= kLongestNumberWord; ++n) {
-    t.first[n] = at;
-    for (const NumberWord& w : kNumberWords)
-      if (w.word.size() == n) {
-        t.first_letters[n] |= 1u << (w.word[0] - 'a');
-        t.packed[at] = Packed(w.word);
-        t.words[at++] = w;
-      }
-  }
-  t.first[kLongestNumberWord + 1] = at;
-  return t;
-}();
-static_assert(kWordsByLength.first[kLongestNumberWord + 1] == std::size(kNumberWords),
-              "a number word is longer than kLongestNumberWord");
 
 }  // namespace
 
 std::optional<int> SmallNumber(std::string_view key) {
-  if (key.empty()) return std::nullopt;
-  if (key.size() <= 3 && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    int v = 0;
-    for (char c : key) v = v * 10 + (c - '0');
-    return v;
-  }
-  const WordsByLength& t = kWordsByLength;
-  if (key.size() > kLongestNumberWord || key[0] < 'a' || key[0] > 'z' ||
-      !(t.first_letters[key.size()] >> (key[0] - 'a') & 1))
-    return std::nullopt;
-  const uint64_t packed = Packed(key);
-  for (size_t i = t.first[key.size()]; i < t.first[key.size() + 1]; ++i)
-    if (t.packed[i] == packed && (key.size() <= 8 || key.substr(8) == t.words[i].word.substr(8)))
-      return t.words[i].value;
-  return std::nullopt;
+  if (auto v = Digits(key)) return v;
+  const int i = kNumberWordKeys.Find(key);
+  return i < 0 ? std::nullopt : std::optional<int>(kNumberWords[i].value);
+}
+
+// Asked at every token (NumbersOf): a key that opens with a letter is looked up by the
+// token's hash, without the branches a string lookup takes on the key's bytes.
+std::optional<int> SmallNumber(const Token& t) {
+  if (!t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9') return Digits(t.key);
+  const int i = kNumberWordKeys.Find(t);
+  return i < 0 ? std::nullopt : std::optional<int>(kNumberWords[i].value);
 }
 
 std::optional<ParsedNumber> ParseNumberAt(const std::vector<Token>& tokens, size_t i) {
   if (i >= tokens.size()) return std::nullopt;
   const Token& t = tokens[i];
   if (t.shape == Shape::kNumber) {
-    auto v = SmallNumber(t.key);
+    auto v = SmallNumber(t);
     if (!v) return std::nullopt;
     return ParsedNumber{*v, i};
   }
-  auto v = SmallNumber(t.key);
+  auto v = SmallNumber(t);
   if (!v || *v == 0 || t.key == "couple" || t.key == "twin" || t.key == "dozen") return std::nullopt;
   // "eighty-five", "eighty five"
   if (*v >= 20 && *v % 10 == 0 && *v < 100) {
     size_t j = i + 1;
     if (j < tokens.size() && tokens[j].key == "-") ++j;
     if (j < tokens.size()) {
-      auto unit = SmallNumber(tokens[j].key);
+      auto unit = SmallNumber(tokens[j]);
       if (unit && *unit >= 1 && *unit <= 9 && tokens[j].shape != Shape::kNumber) return ParsedNumber{*v + *unit, j};
     }
   }

@@ -61,6 +61,8 @@ bool Adjacent(std::string_view text, const Token& a, const Token& b);
 
 // "85" → 85, "eighty" → 80, "eighty-five" is two tokens (see ParseNumberAt).
 std::optional<int> SmallNumber(std::string_view key);
+// The same for a token's key, looked up by the token's hash.
+std::optional<int> SmallNumber(const Token& token);
 // A number written at token i: digits, a number word, or "eighty - five" (hyphenated
 // words). Returns the value and the index of its last token.
 struct ParsedNumber {

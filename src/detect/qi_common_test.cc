@@ -27,6 +27,14 @@ TEST(SmallNumber, ReadsDigitsAndNumberWords) {
   EXPECT_EQ(SmallNumber("Twenty"), std::nullopt);  // keys are folded; this one is not
 }
 
+// At a token the answer is its key's, found by the token's hash.
+TEST(SmallNumber, AtATokenAsForItsKey) {
+  for (const Token& t : Tokenize("Twenty-five cats, a dozen hens, 85 and 1,000 dogs; the 7 TEN #85 eleventh 6'8 twin"))
+    EXPECT_EQ(SmallNumber(t), SmallNumber(t.key)) << t.key;
+  EXPECT_EQ(SmallNumber(Tokenize("SEVENTEEN")[0]), 17);
+  EXPECT_EQ(SmallNumber(Tokenize("the")[0]), std::nullopt);
+}
+
 TEST(SmallNumber, EveryNumberWord) {
   const std::pair<const char*, int> words[] = {
       {"zero", 0},       {"nought", 0},    {"one", 1},       {"two", 2},        {"twin", 2},        {"couple", 2},
