@@ -193,7 +193,7 @@ class PersonNameDetector : public Detector {
           continue;
         }
       }
-      if (IsSaintWord(t.key) || AfterSaint(tokens, i) || IsCarNamed(tokens, i)) continue;
+      if (IsSaintWord(t) || AfterSaint(tokens, i) || IsCarNamed(tokens, i)) continue;
       NameWord w;
       LookupGiven(t, w);
       if (!w.given) {
@@ -233,13 +233,15 @@ class PersonNameDetector : public Detector {
     const Token& prev = tokens[i - 1];
     return In(kBefore, prev) || !who::WordValues(colours_, prev).empty();
   }
-  static bool IsSaintWord(std::string_view k) {
-    return k == "st" || k == "saint" || k == "ste" || k == "san" || k == "santa";
+  static bool IsSaintWord(const Token& t) {
+    static constexpr WordSet kSaints({"st", "saint", "ste", "san", "santa"});
+    return In(kSaints, t);
   }
   static bool AfterSaint(const std::vector<Token>& tokens, size_t i) {
+    static constexpr WordSet kJoiners({".", "-"});
     size_t p = i;
-    if (p > 0 && (tokens[p - 1].key == "." || tokens[p - 1].key == "-")) --p;
-    return p > 0 && IsSaintWord(tokens[p - 1].key);
+    if (p > 0 && In(kJoiners, tokens[p - 1])) --p;
+    return p > 0 && IsSaintWord(tokens[p - 1]);
   }
 
   // What the rows of a given name or a surname say of a word.

@@ -200,15 +200,14 @@ CaseInfo::CaseInfo(const std::vector<Token>& tokens) {
   if (tokens.empty()) return;
   size_t sentences = tokens.back().sentence + 1;
   std::vector<uint32_t> lower(sentences), upper(sentences), caps(sentences), words(sentences);
+  // Counted without a branch on the shape, which follows the text and is unpredictable.
   for (const Token& t : tokens) {
-    switch (t.shape) {
-      case Shape::kLower: ++lower[t.sentence], ++words[t.sentence]; break;
-      case Shape::kCapitalized: ++upper[t.sentence], ++words[t.sentence]; break;
-      case Shape::kAllCaps:
-        if (t.key.size() > 1) ++caps[t.sentence], ++words[t.sentence];
-        break;
-      default: break;
-    }
+    const bool is_lower = t.shape == Shape::kLower, is_upper = t.shape == Shape::kCapitalized;
+    const bool is_caps = t.shape == Shape::kAllCaps && t.key.size() > 1;
+    lower[t.sentence] += is_lower;
+    upper[t.sentence] += is_upper;
+    caps[t.sentence] += is_caps;
+    words[t.sentence] += is_lower | is_upper | is_caps;
   }
   informative_.resize(sentences);
   for (size_t s = 0; s < sentences; ++s) {
