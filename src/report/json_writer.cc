@@ -80,24 +80,42 @@ constexpr uint64_t MayNeedEscape(uint64_t x) {
 }  // namespace
 
 void JsonWriter::Quote(std::string_view s) {
-  // Most strings (messages, ids, suggestions) are plain ASCII: one pass to tell, eight
-  // bytes at a time, and one copy.
-  size_t plain = 0;
-  for (; plain + 8 <= s.size(); plain += 8) {
-    // A byte at or above 0x80 stops the fast scan too: it may be invalid UTF-8.
-    if (const uint64_t x = swar::Load(s.data() + plain); MayNeedEscape(x) | (x & kHighs)) break;
-  }
-  while (plain < s.size() && kPlainByte[static_cast<unsigned char>(s[plain])]) ++plain;
-  if (plain == s.size()) {
-    char* p = Room(s.size() + 2);
-    *p++ = '"';
-    std::memcpy(p, s.data(), s.size());
-    p[s.size()] = '"';
-    size_ += s.size() + 2;
-    return;
+  // Most strings (messages, ids, suggestions) are plain ASCII: told and copied as such
+  // without a loop over single bytes or a copy of a varying length, whose branches follow
+  // each string's length and which the CPU mispredicted at most strings. A string of eight
+  // bytes or more is read in words, the last one overlapping those before it; a byte at or
+  // above 0x80 is not plain either (it may be invalid UTF-8).
+  const size_t n = s.size();
+  if (n >= 8) {
+    uint64_t not_plain = 0;
+    for (size_t i = 0; i + 8 <= n; i += 8) {
+      const uint64_t x = swar::Load(s.data() + i);
+      not_plain |= MayNeedEscape(x) | (x & kHighs);
+    }
+    const uint64_t last = swar::Load(s.data() + n - 8);
+    if ((not_plain | MayNeedEscape(last) | (last & kHighs)) == 0) {
+      char* p = Room(n + 2);
+      *p++ = '"';
+      for (size_t i = 0; i + 8 <= n; i += 8) std::memcpy(p + i, s.data() + i, 8);
+      std::memcpy(p + n - 8, &last, 8);
+      p[n] = '"';
+      size_ += n + 2;
+      return;
+    }
+  } else {
+    size_t plain = 0;
+    while (plain < n && kPlainByte[static_cast<unsigned char>(s[plain])]) ++plain;
+    if (plain == n) {
+      char* p = Room(n + 2);
+      *p++ = '"';
+      std::memcpy(p, s.data(), n);
+      p[n] = '"';
+      size_ += n + 2;
+      return;
+    }
   }
   std::string repaired;
-  if (FindInvalidUtf8(s.substr(plain))) {
+  if (FindInvalidUtf8(s)) {
     repaired = RepairUtf8(s);
     s = repaired;
   }
@@ -249,19 +267,19 @@ JsonWriter& JsonWriter::Number(double x) {
   return *this;
 }
 
+// Integers are written in place: no copy of a varying length after them (reports hold
+// hundreds: offsets, lines, columns).
 JsonWriter& JsonWriter::Int(int64_t x) {
   BeforeValue();
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-  Append({buf, static_cast<size_t>(end - buf)});
+  char* p = Room(20);  // "-9223372036854775808"
+  size_ += static_cast<size_t>(std::to_chars(p, p + 20, x).ptr - p);
   return *this;
 }
 
 JsonWriter& JsonWriter::Uint(uint64_t x) {
   BeforeValue();
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-  Append({buf, static_cast<size_t>(end - buf)});
+  char* p = Room(20);  // "18446744073709551615"
+  size_ += static_cast<size_t>(std::to_chars(p, p + 20, x).ptr - p);
   return *this;
 }
 

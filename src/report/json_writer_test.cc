@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -64,6 +65,26 @@ TEST(JsonWriter, NumbersAsNlohmannWritesThem) {
     JsonWriter w;
     w.Number(v);
     EXPECT_EQ(w.str(), Nlohmann(ojson(v), -1)) << v;
+  }
+}
+
+// Integers are written in place: the extremes and every digit count.
+TEST(JsonWriter, IntegersAtEveryWidth) {
+  std::vector<int64_t> ints = {0, -1, 1, INT64_MIN, INT64_MAX};
+  std::vector<uint64_t> uints = {0, 1, UINT64_MAX};
+  for (uint64_t p = 1; p <= 1000000000000000000ULL; p *= 10) {
+    uints.insert(uints.end(), {p - 1, p, p + 1});
+    ints.insert(ints.end(), {static_cast<int64_t>(p) - 1, -static_cast<int64_t>(p)});
+  }
+  for (int64_t v : ints) {
+    JsonWriter w;
+    w.BeginArray().Int(v).Int(v).EndArray();
+    EXPECT_EQ(w.str(), Nlohmann(ojson::array({v, v}), -1)) << v;
+  }
+  for (uint64_t v : uints) {
+    JsonWriter w;
+    w.BeginArray().Uint(v).Uint(v).EndArray();
+    EXPECT_EQ(w.str(), Nlohmann(ojson::array({v, v}), -1)) << v;
   }
 }
 
@@ -131,6 +152,26 @@ TEST(JsonWriter, StringsEscapedAsNlohmannEscapesThem) {
     JsonWriter w;
     w.String(s);
     EXPECT_EQ(w.str(), Nlohmann(ojson(s), -1)) << s;
+  }
+}
+
+// Plain strings are told and copied in eight-byte words, the last overlapping: every
+// length, and one byte that needs escaping (or is past ASCII) at every position.
+TEST(JsonWriter, PlainStringsOfEveryLength) {
+  for (size_t n = 0; n <= 40; ++n) {
+    std::string plain;
+    for (size_t i = 0; i < n; ++i) plain += static_cast<char>('a' + i % 26);
+    JsonWriter w;
+    w.String(plain);
+    EXPECT_EQ(w.str(), '"' + plain + '"') << n;
+    for (size_t at = 0; at < n; ++at)
+      for (char odd : {'"', '\\', '\n', '\xC3'}) {
+        std::string s = plain;
+        s[at] = odd;
+        JsonWriter v;
+        v.String(s);
+        EXPECT_EQ(v.str(), Nlohmann(ojson(RepairUtf8(s)), -1)) << n << " " << at;
+      }
   }
 }
 
