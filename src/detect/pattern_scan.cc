@@ -61,8 +61,22 @@ Openings::Openings(std::vector<std::string_view> openings) : openings_(std::move
       if (o[0] >= 'a' && o[0] <= 'z') by_first_[static_cast<unsigned char>(o[0] - 32)] |= bit;
     }
   }
-  // A folded "ſ" or "K" may stand for any opening's letter: always try those.
-  for (int c = 0x80; c < 0x100; ++c) by_first_[c] = 0xFFFF;
+  // The second byte: any for a one-byte opening (a NUL or the text's end included).
+  for (size_t i = 0; i < openings_.size() && i < 16; ++i) {
+    std::string_view o = openings_[i];
+    const auto bit = static_cast<uint16_t>(1u << i);
+    if (o.size() < 2) {
+      for (uint16_t& b : by_second_) b |= bit;
+    } else if (o[1] == '#') {
+      for (char d = '0'; d <= '9'; ++d) by_second_[static_cast<unsigned char>(d)] |= bit;
+    } else {
+      by_second_[static_cast<unsigned char>(o[1])] |= bit;
+      if (o[1] >= 'a' && o[1] <= 'z') by_second_[static_cast<unsigned char>(o[1] - 32)] |= bit;
+    }
+  }
+  // A folded "ſ" or "K" may stand for any opening's letter: always try those (a byte past
+  // ASCII first is followed by another).
+  for (int c = 0x80; c < 0x100; ++c) by_first_[c] = by_second_[c] = 0xFFFF;
 }
 
 bool Openings::OpensAt(std::string_view text, size_t at, unsigned bits) const {

@@ -60,6 +60,27 @@ TEST(Openings, MatchIgnoringCaseWithDigits) {
   EXPECT_EQ(open, (std::vector<size_t>{0, 4, 11, 13}));
 }
 
+// The first two bytes are looked up before the rest is compared: a one-byte opening
+// opens at the text's last byte, a second byte past ASCII ("Kelvin" sign, "ſ") may be a
+// folded letter, and a second byte that matches no opening rules a start out.
+TEST(Openings, TheFirstTwoBytesDecideMostStarts) {
+  Openings openings({"x", "st", "k#", "ab"});
+  auto opens = [&](std::string_view text) { return openings.OpenAt(text, 0); };
+  EXPECT_TRUE(opens("x"));
+  EXPECT_TRUE(opens("Xy"));
+  EXPECT_TRUE(opens("st"));
+  EXPECT_TRUE(opens("ST"));
+  EXPECT_TRUE(opens("s\xC5\xBF"));      // s + ſ: folds to "ss", not "st", but RE2 decides that
+  EXPECT_TRUE(opens("\xE2\x84\xAA7"));  // Kelvin sign + digit
+  EXPECT_TRUE(opens("k7"));
+  EXPECT_FALSE(opens("kx"));
+  EXPECT_FALSE(opens("sx"));
+  EXPECT_FALSE(opens("s"));
+  EXPECT_FALSE(opens("a"));
+  EXPECT_FALSE(opens("ac"));
+  EXPECT_TRUE(opens("AB"));
+}
+
 std::vector<Span> Whole(const RE2& re, std::string_view text) {
   std::vector<Span> found;
   ForEachMatch(re, text, [&](Span s) { found.push_back(s); });
