@@ -350,10 +350,11 @@ class AgeDetector : public Detector {
     const uint32_t sentence = tokens[i].sentence;
     size_t begin = i;
     while (begin > 0 && tokens[begin - 1].sentence == sentence) --begin;
+    static constexpr WordSet kHers({"she", "her", "hers", "woman", "lady"});
+    static constexpr WordSet kHis({"he", "his", "him", "man", "guy"});
     for (size_t k = begin; k < tokens.size() && tokens[k].sentence == sentence; ++k) {
-      const std::string& key = tokens[k].key;
-      if (key == "she" || key == "her" || key == "hers" || key == "woman" || key == "lady") return "her";
-      if (key == "he" || key == "his" || key == "him" || key == "man" || key == "guy") return "his";
+      if (In(kHers, tokens[k])) return "her";
+      if (In(kHis, tokens[k])) return "his";
     }
     return "their";
   }

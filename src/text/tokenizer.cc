@@ -501,7 +501,7 @@ void NumberParagraphs(std::string_view text, std::vector<Token>& tokens) {
 // "Procter & Gamble"); anything else between two words ends them.
 bool IsJoiner(const Token& t) {
   if (t.shape != Shape::kPunct) return false;
-  const std::string& k = t.key;
+  const Key& k = t.key;
   return k == "." || k == "-" || k == "&" || k == "'" || k == "\xE2\x80\x99" || k == "/" || k == "\xE2\x80\x90";
 }
 
