@@ -71,9 +71,8 @@ class WordSet {
     if (w.empty() || w.size() >= 64) throw "WordSet: a word is empty or 64 bytes or longer";
     lengths_ |= uint64_t{1} << w.size();
   }
-  size_t constexpr Home(uint64_t hash) const {
-    return kShift == 64 ? 0 : static_cast<size_t>((hash * multiplier_) >> kShift);
-  }
+  // The slot a hash's window opens at: the top bits of a multiply (kSlots >= 2).
+  constexpr size_t Home(uint64_t hash) const { return static_cast<size_t>((hash * multiplier_) >> kShift); }
   // Tries odd multipliers until every word lands within kWindow slots of its home.
   template <typename WordAt>
   consteval void Build(WordAt word_at) {
