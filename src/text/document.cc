@@ -14,12 +14,14 @@ namespace {
 bool IsLeadByte(unsigned char b) { return (b & 0xC0) != 0x80; }
 
 // The lead bytes (code points) in [p, p + n), and of them the 4-byte leads (two UTF-16
-// units each), eight bytes at a time: a report converts six offsets per finding.
+// units each), eight bytes at a time: a report converts six offsets per finding. In a
+// block of only ASCII (`ascii`, most blocks of most drafts) every byte is one of each.
 struct Leads {
   size_t code_points = 0;
   size_t astral = 0;
 };
-Leads CountLeads(const char* p, size_t n) {
+Leads CountLeads(const char* p, size_t n, bool ascii) {
+  if (ascii) return {n, 0};
   Leads leads;
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
@@ -54,13 +56,15 @@ Document::Document(std::string text) : text_(std::move(text)) {
     const size_t end = std::min(n, block + kBlock);
     // A branch-free count, which the compiler vectorises: most blocks hold no line break
     // and no 4-byte character.
-    uint32_t leads = 0, astral = 0, breaks = 0;
+    uint32_t leads = 0, astral = 0, high = 0, breaks = 0;
     for (size_t i = block; i < end; ++i) {
       const unsigned char b = static_cast<unsigned char>(text_[i]);
       leads += IsLeadByte(b);
       astral += b >= 0xF0;
+      high += b >= 0x80;
       breaks += b == '\n' || b == '\r';
     }
+    checkpoints_.back().ascii = high == 0;
     cps += leads;
     units += leads + astral;
     if (breaks == 0) continue;
@@ -85,8 +89,8 @@ size_t Document::CodePointOffset(size_t byte) const {
   byte = std::min(byte, text_.size());
   size_t block = byte / kBlock;
   if (block >= checkpoints_.size()) block = checkpoints_.size() - 1;
-  size_t cps =
-      checkpoints_[block].code_points + CountLeads(text_.data() + block * kBlock, byte - block * kBlock).code_points;
+  size_t cps = checkpoints_[block].code_points +
+               CountLeads(text_.data() + block * kBlock, byte - block * kBlock, checkpoints_[block].ascii).code_points;
   if (bom_ && cps > 0) --cps;
   return cps;
 }
@@ -95,7 +99,7 @@ size_t Document::Utf16Offset(size_t byte) const {
   byte = std::min(byte, text_.size());
   size_t block = byte / kBlock;
   if (block >= checkpoints_.size()) block = checkpoints_.size() - 1;
-  const Leads leads = CountLeads(text_.data() + block * kBlock, byte - block * kBlock);
+  const Leads leads = CountLeads(text_.data() + block * kBlock, byte - block * kBlock, checkpoints_[block].ascii);
   size_t units = checkpoints_[block].utf16_units + leads.code_points + leads.astral;
   if (bom_ && units > 0) --units;
   return units;
@@ -115,7 +119,7 @@ Document::Location Document::Locate(size_t byte) const {
   byte = std::min(byte, text_.size());
   size_t block = byte / kBlock;
   if (block >= checkpoints_.size()) block = checkpoints_.size() - 1;
-  const Leads leads = CountLeads(text_.data() + block * kBlock, byte - block * kBlock);
+  const Leads leads = CountLeads(text_.data() + block * kBlock, byte - block * kBlock, checkpoints_[block].ascii);
   size_t cps = checkpoints_[block].code_points + leads.code_points;
   size_t units = checkpoints_[block].utf16_units + leads.code_points + leads.astral;
   if (bom_ && cps > 0) --cps;

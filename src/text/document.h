@@ -63,6 +63,7 @@ class Document {
   struct Checkpoint {
     uint32_t code_points;  // code points that start before this block
     uint32_t utf16_units;  // UTF-16 code units of those code points
+    bool ascii = true;     // the block holds only ASCII: offsets in it need no count
   };
   static constexpr size_t kBlock = 64;
 

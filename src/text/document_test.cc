@@ -153,15 +153,8 @@ TEST(Document, OffsetsPastTheEndClampToTheEnd) {
   EXPECT_EQ(doc.CodePointOffset(100), 3u);
 }
 
-TEST(Document, LongInputAcrossCheckpointsMatchesACount) {
-  // Many 64-byte checkpoint blocks with every sequence length, on many lines.
-  std::string t;
-  for (int i = 0; i < 500; ++i) {
-    t += "x\xC3\xA9\xE6\x9D\xB1\xF0\x9F\x98\x80";
-    if (i % 7 == 0) t += "\r\n";
-    if (i % 11 == 0) t += "\r";
-    if (i % 13 == 0) t += "\n";
-  }
+// Every offset of `t` against a count made here, byte by byte.
+void ExpectOffsetsMatchACount(const std::string& t) {
   Document doc(t);
   size_t units = 0, cps = 0, line = 1, column = 1;
   for (size_t i = 0; i <= t.size(); ++i) {
@@ -190,6 +183,30 @@ TEST(Document, LongInputAcrossCheckpointsMatchesACount) {
     }
   }
   EXPECT_EQ(doc.line_count(), line);
+}
+
+TEST(Document, LongInputAcrossCheckpointsMatchesACount) {
+  // Many 64-byte checkpoint blocks with every sequence length, on many lines.
+  std::string t;
+  for (int i = 0; i < 500; ++i) {
+    t += "x\xC3\xA9\xE6\x9D\xB1\xF0\x9F\x98\x80";
+    if (i % 7 == 0) t += "\r\n";
+    if (i % 11 == 0) t += "\r";
+    if (i % 13 == 0) t += "\n";
+  }
+  ExpectOffsetsMatchACount(t);
+}
+
+// Blocks of only ASCII are counted without a pass over their bytes: runs of ASCII of
+// every length between the emoji and accents, so that blocks of both kinds alternate.
+TEST(Document, AsciiBlocksBesideOthersMatchACount) {
+  std::string t;
+  for (int i = 0; i < 300; ++i) {
+    t += std::string(static_cast<size_t>(i % 150), static_cast<char>('a' + i % 26));
+    t += i % 3 == 0 ? "\xF0\x9F\x92\x9C" : i % 3 == 1 ? "\xC3\xA9" : "\n";
+  }
+  ExpectOffsetsMatchACount(t);
+  ExpectOffsetsMatchACount(std::string(1000, 'a'));
 }
 
 TEST(Document, ScanTextKeepsLength) {
