@@ -86,6 +86,7 @@ void JsonWriter::Quote(std::string_view s) {
   // bytes or more is read in words, the last one overlapping those before it; a byte at or
   // above 0x80 is not plain either (it may be invalid UTF-8).
   const size_t n = s.size();
+  bool plain = true;
   if (n >= 8) {
     uint64_t not_plain = 0;
     for (size_t i = 0; i + 8 <= n; i += 8) {
@@ -93,26 +94,22 @@ void JsonWriter::Quote(std::string_view s) {
       not_plain |= MayNeedEscape(x) | (x & kHighs);
     }
     const uint64_t last = swar::Load(s.data() + n - 8);
-    if ((not_plain | MayNeedEscape(last) | (last & kHighs)) == 0) {
-      char* p = Room(n + 2);
-      *p++ = '"';
-      for (size_t i = 0; i + 8 <= n; i += 8) std::memcpy(p + i, s.data() + i, 8);
-      std::memcpy(p + n - 8, &last, 8);
-      p[n] = '"';
-      size_ += n + 2;
-      return;
-    }
+    plain = (not_plain | MayNeedEscape(last) | (last & kHighs)) == 0;
   } else {
-    size_t plain = 0;
-    while (plain < n && kPlainByte[static_cast<unsigned char>(s[plain])]) ++plain;
-    if (plain == n) {
-      char* p = Room(n + 2);
-      *p++ = '"';
+    for (char c : s) plain &= kPlainByte[static_cast<unsigned char>(c)];
+  }
+  if (plain) {
+    char* p = Room(n + 2);
+    *p++ = '"';
+    if (n >= 8) {
+      for (size_t i = 0; i + 8 <= n; i += 8) std::memcpy(p + i, s.data() + i, 8);
+      std::memcpy(p + n - 8, s.data() + n - 8, 8);
+    } else {
       std::memcpy(p, s.data(), n);
-      p[n] = '"';
-      size_ += n + 2;
-      return;
     }
+    p[n] = '"';
+    size_ += n + 2;
+    return;
   }
   std::string repaired;
   if (FindInvalidUtf8(s)) {
