@@ -50,28 +50,25 @@ void ForEachMatchIn(const RE2& re, std::string_view text, Span window, const std
 }
 
 Openings::Openings(std::vector<std::string_view> openings) : openings_(std::move(openings)) {
+  // Where an opening's byte `c` may stand: '#' for any digit, a letter in either case.
+  auto mark = [](std::array<uint16_t, 256>& table, char c, uint16_t bit) {
+    if (c == '#') {
+      for (char d = '0'; d <= '9'; ++d) table[static_cast<unsigned char>(d)] |= bit;
+      return;
+    }
+    table[static_cast<unsigned char>(c)] |= bit;
+    if (c >= 'a' && c <= 'z') table[static_cast<unsigned char>(c - 32)] |= bit;
+  };
   for (size_t i = 0; i < openings_.size() && i < 16; ++i) {
     std::string_view o = openings_[i];
     if (o.empty()) continue;
     const auto bit = static_cast<uint16_t>(1u << i);
-    if (o[0] == '#') {  // any digit
-      for (char d = '0'; d <= '9'; ++d) by_first_[static_cast<unsigned char>(d)] |= bit;
-    } else {
-      by_first_[static_cast<unsigned char>(o[0])] |= bit;
-      if (o[0] >= 'a' && o[0] <= 'z') by_first_[static_cast<unsigned char>(o[0] - 32)] |= bit;
-    }
-  }
-  // The second byte: any for a one-byte opening (a NUL or the text's end included).
-  for (size_t i = 0; i < openings_.size() && i < 16; ++i) {
-    std::string_view o = openings_[i];
-    const auto bit = static_cast<uint16_t>(1u << i);
+    mark(by_first_, o[0], bit);
+    // The second byte: any for a one-byte opening (a NUL or the text's end included).
     if (o.size() < 2) {
       for (uint16_t& b : by_second_) b |= bit;
-    } else if (o[1] == '#') {
-      for (char d = '0'; d <= '9'; ++d) by_second_[static_cast<unsigned char>(d)] |= bit;
     } else {
-      by_second_[static_cast<unsigned char>(o[1])] |= bit;
-      if (o[1] >= 'a' && o[1] <= 'z') by_second_[static_cast<unsigned char>(o[1] - 32)] |= bit;
+      mark(by_second_, o[1], bit);
     }
   }
   // A folded "ſ" or "K" may stand for any opening's letter: always try those (a byte past

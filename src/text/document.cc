@@ -85,25 +85,20 @@ void Document::SetScanText(std::string masked) {
   scan_text_ = std::move(masked);
 }
 
-size_t Document::CodePointOffset(size_t byte) const {
+Document::Counts Document::CountsBefore(size_t byte) const {
   byte = std::min(byte, text_.size());
-  size_t block = byte / kBlock;
-  if (block >= checkpoints_.size()) block = checkpoints_.size() - 1;
-  size_t cps = checkpoints_[block].code_points +
-               CountLeads(text_.data() + block * kBlock, byte - block * kBlock, checkpoints_[block].ascii).code_points;
+  const size_t block = std::min(byte / kBlock, checkpoints_.size() - 1);
+  const Leads leads = CountLeads(text_.data() + block * kBlock, byte - block * kBlock, checkpoints_[block].ascii);
+  size_t cps = checkpoints_[block].code_points + leads.code_points;
+  size_t units = checkpoints_[block].utf16_units + leads.code_points + leads.astral;
   if (bom_ && cps > 0) --cps;
-  return cps;
+  if (bom_ && units > 0) --units;
+  return {cps, units};
 }
 
-size_t Document::Utf16Offset(size_t byte) const {
-  byte = std::min(byte, text_.size());
-  size_t block = byte / kBlock;
-  if (block >= checkpoints_.size()) block = checkpoints_.size() - 1;
-  const Leads leads = CountLeads(text_.data() + block * kBlock, byte - block * kBlock, checkpoints_[block].ascii);
-  size_t units = checkpoints_[block].utf16_units + leads.code_points + leads.astral;
-  if (bom_ && units > 0) --units;
-  return units;
-}
+size_t Document::CodePointOffset(size_t byte) const { return CountsBefore(byte).code_points; }
+
+size_t Document::Utf16Offset(size_t byte) const { return CountsBefore(byte).utf16_units; }
 
 LineColumn Document::Position(size_t byte) const {
   byte = std::min(byte, text_.size());
@@ -117,16 +112,10 @@ LineColumn Document::Position(size_t byte) const {
 
 Document::Location Document::Locate(size_t byte) const {
   byte = std::min(byte, text_.size());
-  size_t block = byte / kBlock;
-  if (block >= checkpoints_.size()) block = checkpoints_.size() - 1;
-  const Leads leads = CountLeads(text_.data() + block * kBlock, byte - block * kBlock, checkpoints_[block].ascii);
-  size_t cps = checkpoints_[block].code_points + leads.code_points;
-  size_t units = checkpoints_[block].utf16_units + leads.code_points + leads.astral;
-  if (bom_ && cps > 0) --cps;
-  if (bom_ && units > 0) --units;
+  const Counts counts = CountsBefore(byte);
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte);
   const size_t line = static_cast<size_t>(it - line_starts_.begin());
-  return {{line, cps - CodePointOffset(line_starts_[line - 1]) + 1}, units};
+  return {{line, counts.code_points - CodePointOffset(line_starts_[line - 1]) + 1}, counts.utf16_units};
 }
 
 std::string_view Document::Line(size_t line) const {

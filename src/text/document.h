@@ -66,6 +66,13 @@ class Document {
     bool ascii = true;     // the block holds only ASCII: offsets in it need no count
   };
   static constexpr size_t kBlock = 64;
+  // Code points and UTF-16 units before `byte` (clamped to the text), the BOM not counted:
+  // the count every offset function shares.
+  struct Counts {
+    size_t code_points;
+    size_t utf16_units;
+  };
+  Counts CountsBefore(size_t byte) const;
 
   std::string text_;
   std::string scan_text_;
