@@ -41,6 +41,8 @@ SPECS = {
         enums={"class": {"mainstream", "luxury", "sports", "exotic", "truck", "motorcycle", "ev"}},
         multi=["aliases"], min=400, ref={"make": ("vehicle_makes.tsv", "make")}),
     "colours.tsv": dict(header=["colour", "frequency"], key=["colour"], freq=["frequency"], min=15),
+    "proper_adjectives.tsv": dict(
+        header=["word", "kind"], key=["word"], enums={"kind": {"nationality", "ethnicity", "religion"}}, min=200),
     "occupations.tsv": dict(
         header=["occupation", "aliases", "share", "suggestion", "travels"], key=["occupation"], freq=["share"],
         enums={"travels": {"", "1"}}, multi=["aliases"], min=300),

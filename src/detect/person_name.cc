@@ -169,6 +169,7 @@ class PersonNameDetector : public Detector {
         wordnet_(lexicons.Find("wordnet_instances")),
         occupations_(lexicons.Find("occupations")),
         vehicle_makes_(lexicons.Find("vehicle_makes")),
+        proper_adjectives_(lexicons.Find("proper_adjectives")),
         figures_(lexicons) {}
 
   std::string_view id() const override { return "builtin/person-name"; }
@@ -259,6 +260,9 @@ class PersonNameDetector : public Detector {
       w.scommon = w.scommon || surnames_->GetNumber(r, "common_word") == 1.0;
     }
   }
+  // "Vietnamese", "Latina", "Mormon": capitalised like names, and known to the dictionary
+  // only capitalised, but adjectives.
+  bool IsProperAdjective(const Token& t) const { return !Values(proper_adjectives_, t).empty(); }
   void LookupGiven(const Token& t, NameWord& w) const { AddGivenRows(Values(given_, t), w); }
   void LookupSurname(const Token& t, NameWord& w) const { AddSurnameRows(Values(surnames_, t), w); }
   NameWord Describe(Scan& s, size_t i) const {
@@ -267,6 +271,7 @@ class PersonNameDetector : public Detector {
     w.upper = who::StartsUpper(s.in.text, t);
     LookupGiven(t, w);
     LookupSurname(t, w);
+    if (IsProperAdjective(t)) w.gcommon = w.scommon = true;  // "Irish", "Thai": words first
     std::string_view stem = who::Stem(s.in.text, t);
     w.initial = stem.size() == 1 && w.upper;
     return w;
@@ -510,7 +515,8 @@ class PersonNameDetector : public Detector {
       ok = true;  // "Coach Brown", "Uncle Will"
     } else if (!informative && RealSurname(w) && !IsLowercaseFunctionName(tokens[j].key)) {
       ok = true;  // "mr brown" in lowercase prose
-    } else if (w.upper && informative && !w.given && !w.surname && who::IsNameEvidence(who::Stem(text, tokens[j]))) {
+    } else if (w.upper && informative && !w.given && !w.surname && !IsProperAdjective(tokens[j]) &&
+               who::IsNameEvidence(who::Stem(text, tokens[j]))) {
       ok = true;  // "Dr. Xanthopoulou"
     }
     if (kind == TitleKind::kRole && !title_upper && informative && !w.upper) ok = ok && (DistinctGiven(w) || (w.surname && !w.scommon));
@@ -580,7 +586,7 @@ class PersonNameDetector : public Detector {
         long after = who::NextInName(text, tokens, n);
         name_like = after >= 0 && who::StartsUpper(text, tokens[after]);
       } else if (informative && w.upper && !w.given && !w.surname && !IsBusinessWord(tokens[n].key) &&
-                 Values(place_words_, tokens[n]).empty()) {
+                 Values(place_words_, tokens[n]).empty() && !IsProperAdjective(tokens[n])) {
         w.unknown = who::IsNameEvidence(who::Stem(text, tokens[n]));
         name_like = w.unknown;
       }
@@ -723,6 +729,7 @@ class PersonNameDetector : public Detector {
   const Lexicon* wordnet_;
   const Lexicon* occupations_;
   const Lexicon* vehicle_makes_;
+  const Lexicon* proper_adjectives_;
   who::PublicFigureMatcher figures_;
   who::ContextCues cues_;
 };

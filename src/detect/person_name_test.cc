@@ -68,7 +68,11 @@ INSTANTIATE_TEST_SUITE_P(
                       // A job or relation in brackets after a name that is also a word.
                       Case{"Bob (the mailman) finally let me work on that shoulder.", "Bob"},
                       Case{"ROSE (OUR NEIGHBOUR) BROUGHT COOKIES \xF0\x9F\x8D\xAA", "ROSE"},
-                      Case{"My client Mercedes came in today", "Mercedes"}));
+                      Case{"My client Mercedes came in today", "Mercedes"},
+                      // Names that are also words of nationality still count with a title or a given name.
+                      Case{"Mr. English came in for his usual on Tuesday.", "Mr. English"},
+                      Case{"Had a great session with Jennifer French today.", "Jennifer French"},
+                      Case{"Thanks Irish for the lovely review!", "Irish"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PersonName,
@@ -120,7 +124,14 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Will (the new blend) be ready by Friday?", ""},
         // A car make after an article, a possessive or a colour is the car.
         Case{"My client who owns the red Tesla came in", ""},
-        Case{"She pulled up in her Mercedes again", ""}));
+        Case{"She pulled up in her Mercedes again", ""},
+        // Adjectives of nationality, origin and faith are capitalised like names, and the
+        // dictionary knows them only capitalised: "My" (a given name) + "Vietnamese" is no name.
+        Case{"My Vietnamese client brought her mother along today.", ""},
+        Case{"He is half Korean, half Irish, and a total sweetheart.", ""},
+        Case{"MY SOMALI CLIENT BROUGHT SAMBUSAS \xF0\x9F\x98\x8B", ""},
+        Case{"Our Thai regular swears by the hot stones.", ""},
+        Case{"My Mormon client asked for a female therapist only.", ""}));
 // clang-format on
 
 TEST(PersonNameDetails, FullNameIsDirectWithProductFrequency) {

@@ -37,6 +37,7 @@ const std::vector<LexiconSchema>& Schemas() {
       {"attributes", {"phrase", "rule", "frequency", "basis", "suggestion"}, {"phrase"}, {"frequency"}, {}},
       {"health", {"term", "group", "kind"}, {"term"}, {}, {}},
       {"consent_cues", {"phrase", "note"}, {"phrase"}, {}, {}},
+      {"proper_adjectives", {"word", "kind"}, {"word"}, {}, {}},
   };
   return kSchemas;
 }
