@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "detect/qi_common.h"
 #include "detect/registry.h"
 #include "detect/who.h"
 #include "text/word_set.h"
@@ -25,6 +26,9 @@ namespace {
 using who::Cue;
 
 constexpr double kLocalPopulation = 100'000;
+// Up to this many holders a role is a public one ("a senator from Vermont", "the head nurse
+// at St. Mary's"); beyond it, one job among many at that place.
+constexpr double kHandful = 10;
 
 bool IsUniqueWord(const Token& t) {
   static constexpr WordSet kWords(
@@ -388,6 +392,12 @@ class PublicRoleDetector : public Detector {
       if (p2 >= 0 && p3 >= 0 && tokens[p2].key == "of" && tokens[p3].key == "one") holders = std::max(holders, 2.0);
     }
     size_t last = std::max(sc.last, role_last);
+    // "a nurse at St. Mary's", "a teacher at Jefferson High": one of dozens, whom nobody
+    // looks up. A team's roster is public however long it is.
+    if (holders > kHandful && row.kind != "sports" && sc.kind != ScopeKind::kEvent) {
+      EmitJobAtPlace(s, first, last, holders, sc, row.suggestion, out);
+      return static_cast<long>(last);
+    }
     EmitRole(s, first, last, holders, sc, row.suggestion, out);
     return static_cast<long>(last);
   }
@@ -623,6 +633,35 @@ class PublicRoleDetector : public Detector {
     return static_cast<long>(last);
   }
 
+  static double ScopePopulation(const Scope& sc) {
+    return sc.kind == ScopeKind::kPlace ? sc.population : sc.famous() ? who::kUsPopulation : kLocalPopulation;
+  }
+  Span SpanOf(State& s, size_t first, size_t last) const {
+    const auto& tokens = s.in.tokens;
+    Span span{tokens[first].span.start, tokens[last].span.start + who::Stem(s.in.text, tokens[last]).size()};
+    if (tokens[last].shape == Shape::kHashtag) span.end = tokens[last].span.end;
+    return span;
+  }
+
+  // A job held by many at the named place: an occupation narrowed by where it is done, a
+  // quasi-identifier (it overrides the occupation rule's finding for the job alone).
+  void EmitJobAtPlace(State& s, size_t first, size_t last, double holders, const Scope& sc, std::string_view suggestion,
+                      std::vector<Finding>& out) const {
+    const auto& ctx = Ctx(s);
+    const Token& t = s.in.tokens[first];
+    const bool client = ctx.ClientAt(t) != Cue::kNone || ctx.ClientInParagraph(t) == Cue::kStrong;
+    const double frequency = std::clamp(holders / ScopePopulation(sc), 1e-12, 1.0);
+    std::string message = "Saying what someone does and where narrows it to the " +
+                          std::to_string(static_cast<long>(holders)) +
+                          " or so people in that job there; with the other details it can point to one of them.";
+    std::vector<std::string> suggestions;
+    if (!suggestion.empty()) suggestions.emplace_back(suggestion);
+    suggestions.emplace_back("remove");
+    out.push_back(qi::MakeFinding("occupation", id(), SpanOf(s, first, last),
+                                  client ? Severity::kWarning : Severity::kInfo, std::move(message), frequency,
+                                  std::move(suggestions)));
+  }
+
   void EmitRole(State& s, size_t first, size_t last, double holders, const Scope& sc, std::string_view suggestion,
                 std::vector<Finding>& out, bool unique = false) const {
     const auto& tokens = s.in.tokens;
@@ -636,8 +675,7 @@ class PublicRoleDetector : public Detector {
       severity = Severity::kInfo;
     else
       severity = sc.famous() ? Severity::kInfo : Severity::kWarning;
-    double population = sc.kind == ScopeKind::kPlace ? sc.population : sc.famous() ? who::kUsPopulation : kLocalPopulation;
-    double frequency = std::clamp(holders / population, 1e-12, 1.0);
+    double frequency = std::clamp(holders / ScopePopulation(sc), 1e-12, 1.0);
     bool direct = holders <= 1;
     std::string message;
     if (unique)
@@ -652,10 +690,8 @@ class PublicRoleDetector : public Detector {
     std::vector<std::string> suggestions;
     if (!suggestion.empty()) suggestions.emplace_back(suggestion);
     suggestions.emplace_back("remove");
-    Span span{t.span.start, tokens[last].span.start + who::Stem(s.in.text, tokens[last]).size()};
-    if (tokens[last].shape == Shape::kHashtag) span.end = tokens[last].span.end;
-    out.push_back(who::MakeFinding("public-role", id(), span, severity, std::move(message), frequency, direct,
-                                   std::move(suggestions)));
+    out.push_back(who::MakeFinding("public-role", id(), SpanOf(s, first, last), severity, std::move(message), frequency,
+                                   direct, std::move(suggestions)));
   }
 
   const Lexicon* roles_;

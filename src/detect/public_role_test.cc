@@ -135,6 +135,30 @@ TEST(PublicRoleDetails, ARelationOfALocalRoleHasTheRelationsHolders) {
   EXPECT_FALSE(son[0].direct);  // a sheriff may have several sons
 }
 
+// "A nurse at St. Mary's" is one of a hundred there, nobody anyone looks up: an occupation
+// narrowed by its workplace, with the role's holders over the place's population.
+TEST(PublicRoleDetails, AJobHeldByManyAtAPlaceIsAnOccupation) {
+  auto found = who_testing::Run(Det(), "My client, a nurse at St. Mary's, came in today.");
+  ASSERT_EQ(found.size(), 1u) << who_testing::Describe(found, "My client, a nurse at St. Mary's, came in today.");
+  EXPECT_EQ(found[0].rule, "occupation");
+  EXPECT_EQ(found[0].category, Category::kQuasiIdentifier);
+  EXPECT_EQ(found[0].severity, Severity::kWarning);
+  EXPECT_FALSE(found[0].direct);
+  ASSERT_TRUE(found[0].frequency.has_value());
+  EXPECT_GT(*found[0].frequency, 1e-3);
+  EXPECT_NE(found[0].message.find("100 or so"), std::string::npos) << found[0].message;
+  EXPECT_EQ(found[0].suggestions.front(), "a nurse");
+  // Without a client it is only noted.
+  auto news = who_testing::Run(Det(), "Welcome to the team, a nurse at St. Mary's who joins us on Fridays.");
+  for (const Finding& f : news) EXPECT_NE(f.rule, "public-role");
+}
+
+TEST(PublicRoleDetails, ATeamsRosterIsPublicHoweverLong) {
+  auto found = who_testing::Run(Det(), "I massaged a player for the Miami Dolphins today.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule, "public-role");
+}
+
 TEST(PublicRoleDetails, WinnersOfATeamEventAreNotDirect) {
   auto found = who_testing::Run(Det(), "Worked on one of the winners of the Stanley Cup.");
   ASSERT_EQ(found.size(), 1u);
