@@ -478,13 +478,19 @@ class PersonNameDetector : public Detector {
     return false;
   }
 
-  // Whether the gazetteer has the two words as a place, as one ("Morgan Hill") or run
-  // together.
+  // Whether the gazetteer has the two words as a town of 10,000 or more, as one ("Morgan
+  // Hill") or run together: "#morganhill" (45,000 people) is the town, but "#robertlee" is
+  // a full name before it is Robert Lee, Texas (1,000).
   bool IsPlace(std::string_view first, std::string_view second) const {
     if (!places_) return false;
+    auto big = [&](std::span<const uint32_t> rows) {
+      for (uint32_t r : rows)
+        if (places_->GetNumber(r, "population").value_or(0) >= 10'000) return true;
+      return false;
+    };
     std::string joined(first);
-    if (!who::WordValues(places_, joined + std::string(second)).empty()) return true;
-    return !places_->index().Lookup(joined.append(" ").append(second)).empty();
+    if (big(who::WordValues(places_, joined + std::string(second)))) return true;
+    return big(places_->index().Lookup(joined.append(" ").append(second)));
   }
 
   // "Mr. Thompson", "Coach Daniels", "Grandpa Joe", "Dr. Mary Jones". Returns the last

@@ -65,6 +65,8 @@ INSTANTIATE_TEST_SUITE_P(
                       // A common full name run together, both parts also words.
                       Case{"Back to full range of motion #sallysmith", "sallysmith"},
                       Case{"Twelve weeks of rehab done \xF0\x9F\x92\xAA #LINDAMILLER", "LINDAMILLER"},
+                      // A hamlet of the same name does not outweigh the name (Robert Lee, TX: 1,000 people).
+                      Case{"#robertlee came in again today, his frozen shoulder is so much better.", "robertlee"},
                       // A job or relation in brackets after a name that is also a word.
                       Case{"Bob (the mailman) finally let me work on that shoulder.", "Bob"},
                       Case{"ROSE (OUR NEIGHBOUR) BROUGHT COOKIES \xF0\x9F\x8D\xAA", "ROSE"},
