@@ -33,6 +33,9 @@ struct Finding {
   bool direct = false;
   // For place findings: how many people live there (becomes the subject's scope).
   std::optional<double> population;
+  // A place the draft sizes but does not name ("a town of 3,000"): the summary calls the
+  // scope by its size alone.
+  bool unnamed_place = false;
   // For a detail whose holders work all over the country rather than in one town (league
   // players): how many hold it nationwide. Unless the post names the subject's place, the
   // detail narrows the description to no fewer people than that.

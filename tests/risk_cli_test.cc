@@ -58,6 +58,21 @@ TEST(RiskCli, GeneralisingTheDetailsLowersTheRisk) {
   EXPECT_NE(after["verdict"], "block");
 }
 
+// The product's own example: the age and the car are counted against a town's 3,000 people,
+// a town the draft sizes but does not name.
+TEST(RiskCli, ATownOfThreeThousandIsTheScope) {
+  const std::string draft = "My client is an 85-year-old who drives a Porsche in a town of 3,000.\n";
+  json f = FileReport(draft);
+  EXPECT_EQ(f["verdict"], "block");
+  EXPECT_EQ(f["risk"]["scope"]["population"], 3000);
+  EXPECT_FALSE(f["risk"]["scope"].contains("name")) << f["risk"].dump();
+  std::string why = f["subjects"][0]["explanation"].get<std::string>();
+  EXPECT_THAT(why, HasSubstr("fits about 1 person in a town of 3,000 \u2014 85-year-old"));
+  // Without the town, the default 100,000 people hide her better.
+  json without = FileReport("My client is an 85-year-old who drives a Porsche.\n");
+  EXPECT_GT(without["risk"]["k"].get<double>(), f["risk"]["k"].get<double>());
+}
+
 TEST(RiskCli, ANamedClientWithAHealthDetailBlocks) {
   EXPECT_EQ(FileReport("My client Sally is three months pregnant!! So happy for her.\n")["verdict"], "block");
   // Without the name it is a warning: the detail is confidential, but nobody is singled out.

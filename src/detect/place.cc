@@ -123,8 +123,8 @@ class PlaceDetector : public Detector {
         if (auto wm = words_->index().LongestAt(tokens, j); wm && wm->last == j)
           kinds[j] = words_->Get(wm->values.front(), "kind");
     size_t claimed_until = 0;  // tokens before this index belong to a finding already
-    auto emit = [&](size_t first, size_t last, std::string message, double freq, std::optional<double> population,
-                    std::vector<std::string> suggestions) {
+    auto emit = [&](size_t first, size_t last, std::string message, std::optional<double> freq,
+                    std::optional<double> population, std::vector<std::string> suggestions) -> Finding& {
       bool about_person = qi::PersonCues::At(person, tokens[first]);
       Finding f = qi::MakeFinding(
           "place", kSource, {tokens[first].span.start, tokens[last].span.end},
@@ -136,6 +136,7 @@ class PlaceDetector : public Detector {
       f.population = population;
       out.push_back(std::move(f));
       claimed_until = last + 1;
+      return out.back();
     };
 
     size_t next_kind = 0;  // the first token at or after i that is a place word
@@ -177,6 +178,7 @@ class PlaceDetector : public Detector {
       // Every place-word phrase has its place word within four tokens of its start ("St.
       // Mary's Church" is the longest reach); most tokens of prose have none that near.
       if (next_kind <= i + 4 && TryPlaceWord(in, kinds, i, emit)) continue;
+      if (TryTownOfSize(in, i, emit)) continue;
       TryGazetteer(in, i, emit);
     }
   }
@@ -536,6 +538,73 @@ class PlaceDetector : public Detector {
                             "it out.";
     emit(i, after_state, std::move(msg), population / qi::kUsPopulation, population,
          {"nearby", "in the area", "in town"});
+  }
+
+  // "a town of 3,000", "a village of about two hundred people", "our city of 40k": a place
+  // the draft does not name but sizes, which is what the risk model needs of it.
+  template <typename Emit>
+  bool TryTownOfSize(const ScanInput& in, size_t i, Emit& emit) const {
+    static constexpr WordSet kTowns({"town", "city", "village", "hamlet", "township", "borough"});
+    static constexpr WordSet kHedges({"about", "around", "only", "just", "barely", "roughly", "maybe", "like", "under",
+                                      "nearly", "almost", "some", "approximately"});
+    static constexpr WordSet kPeople({"people", "residents", "souls", "folks", "inhabitants"});
+    static constexpr WordSet kArticles({"a", "an", "the", "our", "my", "this", "that", "her", "his", "their"});
+    const auto& tokens = in.tokens;
+    if (!In(kTowns, tokens[i])) return false;
+    long at = qi::NextWordIn(tokens, i);
+    if (at < 0 || tokens[at].key != "of") return false;
+    at = qi::NextWordIn(tokens, static_cast<size_t>(at));
+    if (at >= 0 && In(kHedges, tokens[at])) at = qi::NextWordIn(tokens, static_cast<size_t>(at));
+    if (at < 0) return false;
+    size_t last = static_cast<size_t>(at);
+    std::optional<double> size = CountAt(in, last);  // moves `last` past "eighty-five"
+    if (!size) return false;
+    for (long n = qi::NextWordIn(tokens, last); n >= 0; n = qi::NextWordIn(tokens, last)) {
+      const double times = tokens[n].key == "hundred"    ? 100
+                           : tokens[n].key == "thousand" ? 1000
+                           : tokens[n].key == "million"  ? 1e6
+                                                         : 0;
+      if (times == 0) break;
+      *size *= times;
+      last = static_cast<size_t>(n);
+    }
+    if (*size < 10 || *size > 10'000'000) return false;  // "a city of 2": not a population
+    if (long n = qi::NextWordIn(tokens, last); n >= 0 && In(kPeople, tokens[n])) last = static_cast<size_t>(n);
+    const long before = qi::PrevWordIn(tokens, i);
+    const size_t first = before >= 0 && In(kArticles, tokens[before]) ? static_cast<size_t>(before) : i;
+    const bool small = *size < 50'000;
+    std::string msg = small ? "A small town: with its " + Thousands(*size) +
+                                  " people, a few more details single a client out. Leave its size out."
+                            : "The size of the city tells readers where to look for this person. Leave it out.";
+    // No frequency: which town it is stays unknown (one of thousands that size), but the
+    // risk model counts the other details against its people.
+    emit(first, last, std::move(msg), std::nullopt, *size, {small ? "a small town" : "a city", "remove"})
+        .unnamed_place = true;
+    return true;
+  }
+  // A count at token i: "900", "3,000", "40k", "twelve"; `i` becomes its last token.
+  static std::optional<double> CountAt(const ScanInput& in, size_t& i) {
+    std::string_view key = in.tokens[i].key;
+    double scale = 1;
+    if (key.size() > 1 && (key.back() == 'k') && key[0] >= '0' && key[0] <= '9') {
+      key.remove_suffix(1);
+      scale = 1000;
+    }
+    if (!key.empty() && key[0] >= '0' && key[0] <= '9') {
+      double v = 0;
+      size_t digits = 0;
+      for (char c : key) {
+        if (c == ',') continue;
+        if (c < '0' || c > '9' || ++digits > 9) return std::nullopt;
+        v = v * 10 + (c - '0');
+      }
+      return v * scale;
+    }
+    if (auto n = qi::NumberAt(in, i)) {
+      i = n->last;
+      return n->value;
+    }
+    return std::nullopt;
   }
 
   static std::optional<PhraseIndex::Match> LongestOf(const Lexicon* lex, const std::vector<Token>& tokens,

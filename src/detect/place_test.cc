@@ -143,6 +143,34 @@ TEST(PlaceDetails, StateChoosesTheTown) {
   EXPECT_GT(*ms[0].population, *wy[0].population);
 }
 
+// "a town of 3,000": no name, so no frequency of its own (it is one of thousands that
+// size), but its people are the scope the risk model counts the other details against.
+TEST(PlaceDetails, ATownSizedButNotNamedIsAScope) {
+  struct Sized {
+    const char* text;
+    const char* matched;
+    double population;
+  };
+  for (const Sized& c :
+       {Sized{"My client lives in a town of 3,000.", "a town of 3,000", 3'000},
+        Sized{"she grew up in a village of about two hundred people", "a village of about two hundred people", 200},
+        Sized{"OUR CITY OF 40K HAS THREE STUDIOS AND HE OWNS ONE", "OUR CITY OF 40K", 40'000},
+        Sized{"he's the only dentist in a town of eighty-five", "a town of eighty-five", 85},
+        Sized{"my client moved to a city of 2 million \xF0\x9F\x8C\x86", "a city of 2 million", 2e6}}) {
+    auto found = who_testing::Run(Det(), c.text);
+    ASSERT_EQ(found.size(), 1u) << c.text;
+    EXPECT_EQ(std::string_view(c.text).substr(found[0].span.start, found[0].span.size()), c.matched) << c.text;
+    ASSERT_TRUE(found[0].population.has_value()) << c.text;
+    EXPECT_EQ(*found[0].population, c.population) << c.text;
+    EXPECT_FALSE(found[0].frequency.has_value()) << c.text;
+    EXPECT_TRUE(found[0].unnamed_place) << c.text;
+    EXPECT_EQ(found[0].severity, Severity::kWarning) << c.text;
+  }
+  for (const char* text : {"She lives in a city of dreams.", "My client drove through a town of 2 stoplights",
+                           "Our community of 300 runners meets on Sundays.", "he loves the town of his childhood"})
+    EXPECT_TRUE(who_testing::Run(Det(), text).empty()) << text;
+}
+
 TEST(PlaceDetails, APlaceInAPostAboutNobodyIsInfo) {
   EXPECT_EQ(who_testing::MatchedAt(Det(), "place", Severity::kInfo, "We started this studio 15 years ago in Tucson."),
             std::vector<std::string>{"Tucson"});

@@ -47,8 +47,11 @@ void WriteFileReport(JsonWriter& w, const FileReport& report, const RenderOption
     w.Key("bits_needed").Number(Round(s.bits_needed, 3));
     w.Key("scope").BeginObject();
     w.Key("population").Number(Round(s.population));
-    if (s.scope_finding >= 0) w.Key("name").String(shown(report.findings[s.scope_finding]));
-    else if (!s.scope_name.empty()) w.Key("name").String(s.scope_name);
+    if (s.scope_finding >= 0) {
+      const Finding& place = report.findings[s.scope_finding];
+      if (!place.unnamed_place) w.Key("name").String(shown(place));  // "a town of 3,000" has none
+    } else if (!s.scope_name.empty())
+      w.Key("name").String(s.scope_name);
     w.EndObject();
     w.EndObject();
   }

@@ -262,5 +262,23 @@ TEST(RiskTest, ExplanationNamesTheDetailsBitsAndScope) {
   EXPECT_EQ(BestChange(r.subjects[0], d.findings, shown), "replace \u201CPorsche\u201D with \u201Ca sports car\u201D");
 }
 
+// "in a town of 3,000": a place the draft sizes but does not name is called by its size,
+// and the details are counted against its people.
+TEST(RiskTest, AnUnnamedTownIsCalledByItsSize) {
+  Draft d("My client is an 85-year-old who drives a Porsche in a town of 3,000.");
+  d.Add("client-context", Category::kContext, "My client", std::nullopt, Severity::kInfo)
+      .Add("age", Category::kQuasiIdentifier, "85-year-old", 0.004)
+      .Add("vehicle", Category::kQuasiIdentifier, "Porsche", 0.0025)
+      .Add("place", Category::kQuasiIdentifier, "a town of 3,000");
+  d.findings.back().population = 3'000;
+  d.findings.back().unnamed_place = true;
+  RiskResult r = d.Assess(RiskConfig{});
+  auto shown = [&](const Finding& f) { return d.text.substr(f.span.start, f.span.size()); };
+  std::string e = ExplainSubject(r.subjects[0], d.findings, shown);
+  EXPECT_NE(e.find("about 1 person in a town of 3,000 \u2014 85-year-old"), std::string::npos) << e;
+  EXPECT_EQ(e.find("a town of 3,000, a town"), std::string::npos) << e;
+  EXPECT_EQ(r.verdict, Verdict::kBlock);
+}
+
 }  // namespace
 }  // namespace discreet
