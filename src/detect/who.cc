@@ -126,10 +126,13 @@ ContextCues::ContextCues() {
   for (const CuePhrase& c : kCuePhrases) cues_.AddKeys(SplitSpaces(c.phrase), c.kind);
 }
 
-// "my 3pm", "my 10am", "my 7 am": a time of day owned by the writer is a client's booking.
+// "my 3pm", "my 10am", "my 7 am", "my Tuesday 7am", "my 4 o'clock": a time of day owned by
+// the writer is a client's booking.
 static bool IsAppointmentSlot(const std::vector<Token>& tokens, size_t i) {
+  static constexpr WordSet kWeekdays({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
   if (tokens[i].key != "my") return false;
   long n = NextWord(tokens, i);
+  if (n >= 0 && In(kWeekdays, tokens[n])) n = NextWord(tokens, static_cast<size_t>(n));
   if (n < 0) return false;
   std::string_view k = tokens[n].key;
   size_t digits = 0;
@@ -139,7 +142,8 @@ static bool IsAppointmentSlot(const std::vector<Token>& tokens, size_t i) {
   if (rest == "am" || rest == "pm") return true;
   if (!rest.empty()) return false;
   long m = NextWord(tokens, static_cast<size_t>(n));
-  return m >= 0 && (tokens[m].key == "am" || tokens[m].key == "pm");
+  return m >= 0 && (tokens[m].key == "am" || tokens[m].key == "pm" || tokens[m].key == "o'clock" ||
+                    tokens[m].key == "o\xE2\x80\x99clock");
 }
 
 ContextCues::Map ContextCues::Analyse(const std::vector<Token>& tokens) const {
