@@ -104,6 +104,15 @@ constexpr WordSet kBusinessNouns({"truck",     "cart",    "stand",   "booth",   
 // Words before "studio" or "shop" that make it our own kind of business.
 constexpr WordSet kOwnTrades({"massage", "bodywork", "spa", "wellness", "therapy", "yoga", "pilates", "acupuncture",
                               "chiropractic", "physio", "reiki", "float"});
+// Between a role and its organisation: "VP of marketing at Nike".
+// clang-format off
+constexpr WordSet kDepartments(
+    {"marketing", "sales", "finance", "operations", "engineering", "hr", "human", "resources", "communications",
+     "product", "products", "technology", "it", "development", "business", "research", "design", "strategy",
+     "people", "talent", "legal", "compliance", "security", "partnerships", "growth", "content", "customer",
+     "success", "data", "analytics", "infrastructure", "logistics", "procurement", "brand", "digital", "public",
+     "relations", "pr", "accounting", "purchasing", "merchandising", "innovation", "global"});
+// clang-format on
 // What opens a described scope: "the studio", "our gym", "his team".
 constexpr WordSet kScopeOpeners({"the", "our", "this", "my", "their", "his", "her"});
 // "the mayor of|for|at|with|in <scope>", "the QB from our high school".
@@ -245,6 +254,9 @@ class PublicRoleDetector : public Detector {
       if (own) {
         // "our town", "this shipyard", "my church", "our local hospital", "our Regional
         // Airport": up to two words, then a local noun or a place word.
+        // "the VP of marketing at our studio": the writer's own business, not someone else's.
+        static constexpr WordSet kOwnPremises({"studio", "clinic", "spa", "practice", "salon", "office"});
+        if ((tokens[at].key == "our" || tokens[at].key == "my") && In(kOwnPremises, tokens[k])) return sc;
         size_t j = k;
         for (int words = 0; words < 3; ++words) {
           if (IsLocalNoun(tokens[j].key) || !who::WordValues(place_words_, tokens[j]).empty()) {
@@ -367,6 +379,7 @@ class PublicRoleDetector : public Detector {
         if (n >= 0 && tokens[n].sentence == tokens[i].sentence)
           sc = ScopeAt(s, static_cast<size_t>(n), generic_ok && tokens[p].key == "of");
         // "the mayor in Burlington" reads as a place, not an employer; fine either way.
+        if (sc.kind == ScopeKind::kNone && n >= 0 && tokens[p].key == "of") sc = ScopeAfterDepartment(s, i, n);
       }
     }
     size_t first = i;
@@ -400,6 +413,22 @@ class PublicRoleDetector : public Detector {
     }
     EmitRole(s, first, last, holders, sc, row.suggestion, out);
     return static_cast<long>(last);
+  }
+
+  // "VP of marketing at Nike", "director of human resources for the Red Cross": the
+  // organisation after a department.
+  Scope ScopeAfterDepartment(State& s, size_t i, long n) const {
+    const auto& tokens = s.in.tokens;
+    long j = n;
+    int words = 0;
+    for (; j >= 0 && words < 3 && tokens[j].sentence == tokens[i].sentence && In(kDepartments, tokens[j]); ++words)
+      j = who::NextWord(tokens, j);
+    if (words == 0 || j < 0 || tokens[j].sentence != tokens[i].sentence ||
+        (tokens[j].key != "at" && tokens[j].key != "for"))
+      return {};
+    const long org = who::NextWord(tokens, j);
+    if (org < 0 || tokens[org].sentence != tokens[i].sentence) return {};
+    return ScopeAt(s, static_cast<size_t>(org), false);
   }
 
   // "the mayor", "our fire chief", "the sheriff's wife", with no town named: a role every

@@ -108,7 +108,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"My client who owns a bakery came in today", ""},
         Case{"We're the only studio in our part of town with a sauna", ""},
         Case{"He is the only vegan at our house, so I cook twice", ""},
-        Case{"My client who owns the cutest dog came in today \xF0\x9F\x90\xB6", ""}));
+        Case{"My client who owns the cutest dog came in today \xF0\x9F\x90\xB6", ""},
+        // The writer's own business is no one else's organisation.
+        Case{"The VP of marketing at our studio is me, ha.", ""},
+        Case{"The CEO of our studio is me, ha.", ""}));
 // clang-format on
 
 TEST(PublicRoleDetails, OneHolderIsDirect) {
@@ -151,6 +154,19 @@ TEST(PublicRoleDetails, AJobHeldByManyAtAPlaceIsAnOccupation) {
   // Without a client it is only noted.
   auto news = who_testing::Run(Det(), "Welcome to the team, a nurse at St. Mary's who joins us on Fridays.");
   for (const Finding& f : news) EXPECT_NE(f.rule, "public-role");
+}
+
+// A department between the role and the organisation; "my Tuesday 7am" is a booked client.
+TEST(PublicRoleDetails, ARoleOfADepartmentAtAnOrganisation) {
+  const std::string text = "Shoutout to my Tuesday 7am who just got promoted to VP of marketing at Nike!";
+  auto found = who_testing::Run(Det(), text);
+  ASSERT_EQ(found.size(), 1u) << who_testing::Describe(found, text);
+  EXPECT_EQ(text.substr(found[0].span.start, found[0].span.size()), "VP of marketing at Nike");
+  EXPECT_EQ(found[0].severity, Severity::kError);
+  auto hr = who_testing::Run(Det(), "My client is the senior vice president of human resources for Nike.");
+  ASSERT_EQ(hr.size(), 1u);
+  EXPECT_EQ(hr[0].rule, "public-role");
+  EXPECT_TRUE(who_testing::Run(Det(), "The VP of marketing is out this week, so call the front desk.").empty());
 }
 
 TEST(PublicRoleDetails, ATeamsRosterIsPublicHoweverLong) {
