@@ -13,6 +13,7 @@
 // the studio's own founder or staff, with no client in it, gets its names at info.
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "detect/registry.h"
 #include "detect/who.h"
@@ -170,6 +171,8 @@ class PersonNameDetector : public Detector {
         occupations_(lexicons.Find("occupations")),
         vehicle_makes_(lexicons.Find("vehicle_makes")),
         proper_adjectives_(lexicons.Find("proper_adjectives")),
+        given_columns_(given_),
+        surname_columns_(surnames_),
         figures_(lexicons) {}
 
   std::string_view id() const override { return "builtin/person-name"; }
@@ -246,18 +249,32 @@ class PersonNameDetector : public Detector {
   }
 
   // What the rows of a given name or a surname say of a word.
+  // A name list's frequency and common_word columns, read once when it loaded (NaN for an
+  // empty cell): asked at every capitalised word, by row.
+  struct NameColumns {
+    std::span<const double> frequency, common_word;
+    explicit NameColumns(const Lexicon* lex) {
+      if (!lex) return;
+      if (auto c = lex->table().Column("frequency")) frequency = lex->Numbers(*c);
+      if (auto c = lex->table().Column("common_word")) common_word = lex->Numbers(*c);
+    }
+    double Frequency(uint32_t row) const {
+      return row < frequency.size() && !std::isnan(frequency[row]) ? frequency[row] : 0;
+    }
+    bool Common(uint32_t row) const { return row < common_word.size() && common_word[row] == 1.0; }
+  };
   void AddGivenRows(std::span<const uint32_t> rows, NameWord& w) const {
     for (uint32_t r : rows) {
       w.given = true;
-      w.gfreq = std::max(w.gfreq, given_->GetNumber(r, "frequency").value_or(0));
-      w.gcommon = w.gcommon || given_->GetNumber(r, "common_word") == 1.0;
+      w.gfreq = std::max(w.gfreq, given_columns_.Frequency(r));
+      w.gcommon = w.gcommon || given_columns_.Common(r);
     }
   }
   void AddSurnameRows(std::span<const uint32_t> rows, NameWord& w) const {
     for (uint32_t r : rows) {
       w.surname = true;
-      w.sfreq = std::max(w.sfreq, surnames_->GetNumber(r, "frequency").value_or(0));
-      w.scommon = w.scommon || surnames_->GetNumber(r, "common_word") == 1.0;
+      w.sfreq = std::max(w.sfreq, surname_columns_.Frequency(r));
+      w.scommon = w.scommon || surname_columns_.Common(r);
     }
   }
   // "Vietnamese", "Latina", "Mormon": capitalised like names, and known to the dictionary
@@ -736,6 +753,7 @@ class PersonNameDetector : public Detector {
   const Lexicon* occupations_;
   const Lexicon* vehicle_makes_;
   const Lexicon* proper_adjectives_;
+  NameColumns given_columns_, surname_columns_;
   who::PublicFigureMatcher figures_;
   who::ContextCues cues_;
 };
