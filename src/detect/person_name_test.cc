@@ -35,6 +35,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"Shout out to Coach Daniels of the Westview Wildcats for trusting us!", "Coach Daniels"},
                       Case{"We loved working with Grandpa Joe on his arthritis this winter.", "Grandpa Joe"},
                       Case{"Mr. Thompson came in with a stiff neck again.", "Mr. Thompson"},
+                      Case{"My sweet client Mrs. O'Brien turned 102 last week!", "Mrs. O'Brien"},
                       Case{"Paul R. left us the loveliest review after his session.", "Paul R."},
                       Case{"thanks @jenny_runs for the shout-out!", "@jenny_runs"},
                       Case{"Congrats to Zoë Lefèvre on her first marathon!", "Zoë Lefèvre"},

@@ -470,12 +470,30 @@ std::unique_ptr<UText, UTextCloser> OpenUtf8(std::string_view text) {
   return std::unique_ptr<UText, UTextCloser>(U_SUCCESS(status) ? ut : nullptr);
 }
 
-void NumberSentences(const std::vector<size_t>& breaks, std::vector<Token>& tokens) {
+// Whether tokens[i] is the period of a title that comes before a name ("Mrs.", "Dr."):
+// UAX #29 ends a sentence there when a capital follows, and "Mrs. O'Brien turned 102"
+// is one sentence. (ICU's "ss=standard" suppressions do the same with CLDR's longer list.)
+bool EndsNameTitle(const std::vector<Token>& tokens, size_t i) {
+  static constexpr std::string_view kTitles[] = {"mr",  "mrs", "ms",   "mx",  "dr",   "prof",  "rev", "fr",
+                                                 "st",  "sr",  "capt", "col", "gen",  "lt",    "sgt", "gov",
+                                                 "sen", "rep", "hon",  "mme", "mlle", "messrs"};
+  if (i == 0 || tokens[i].key != "." || tokens[i - 1].span.end != tokens[i].span.start) return false;
+  const Key& title = tokens[i - 1].key;
+  return std::find(std::begin(kTitles), std::end(kTitles), std::string_view(title)) != std::end(kTitles);
+}
+
+void NumberSentences(std::string_view text, const std::vector<size_t>& breaks, std::vector<Token>& tokens) {
   uint32_t sentence = 0;
   size_t next_break = 0;
-  for (Token& t : tokens) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    Token& t = tokens[i];
+    // Within a line: "Dr." at the end of one is left to end the sentence.
+    const bool after_title =
+        i > 0 && EndsNameTitle(tokens, i - 1) &&
+        text.substr(tokens[i - 1].span.end, t.span.start - tokens[i - 1].span.end).find_first_not_of(' ') ==
+            std::string_view::npos;
     while (next_break < breaks.size() && breaks[next_break] <= t.span.start) {
-      ++sentence;
+      if (!after_title) ++sentence;
       ++next_break;
     }
     t.sentence = sentence;
@@ -587,7 +605,7 @@ std::vector<Token> TokenizeWith(std::string_view text, bool icu_only) {
     pos = end == segment.end ? breaker.SkipAsciiSpace(end) : end;
   }
   it->setText(icu::UnicodeString());  // drop the pointer into `text`
-  NumberSentences(icu_only ? SentenceBreaksWithIcu(text) : SentenceBreaks(text), tokens);
+  NumberSentences(text, icu_only ? SentenceBreaksWithIcu(text) : SentenceBreaks(text), tokens);
   NumberParagraphs(text, tokens);
   LinkWords(tokens);
   return tokens;

@@ -215,6 +215,22 @@ TEST(Tokenizer, SentenceIndexes) {
   EXPECT_GT(sentence("yes"), sentence("Is"));  // "?" ends a sentence whatever follows
 }
 
+// UAX #29 ends a sentence at "Mrs. O": a title's period before a name on the same line
+// does not (as ICU's "ss=standard" suppressions would have it), in either tokenizer.
+TEST(Tokenizer, ATitlesPeriodDoesNotEndTheSentence) {
+  for (auto tokenize : {&Tokenize, &TokenizeWithIcuOnly}) {
+    std::string text = "My client Mrs. O'Brien turned 102. DR. SMITH AND Prof. Lee came too. We saw Dr.\nNext week";
+    std::vector<Token> tokens = tokenize(text);
+    auto sentence = [&](std::string_view w) { return Find(tokens, text, w)->sentence; };
+    EXPECT_EQ(sentence("O'Brien"), sentence("My"));
+    EXPECT_EQ(sentence("102"), sentence("My"));
+    EXPECT_GT(sentence("DR"), sentence("102"));
+    EXPECT_EQ(sentence("SMITH"), sentence("DR"));
+    EXPECT_EQ(sentence("Lee"), sentence("DR"));
+    EXPECT_GT(sentence("Next"), sentence("saw"));  // at the end of a line it still ends one
+  }
+}
+
 TEST(Tokenizer, ParagraphIndexes) {
   std::string text = "one two\nthree\n\nfour\r\n\r\nfive\r\rsix\n \nseven";
   std::vector<Token> tokens = Tokenize(text);
