@@ -487,14 +487,15 @@ void NumberSentences(std::string_view text, const std::vector<size_t>& breaks, s
   size_t next_break = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
     Token& t = tokens[i];
-    // Within a line: "Dr." at the end of one is left to end the sentence.
-    const bool after_title =
-        i > 0 && EndsNameTitle(tokens, i - 1) &&
-        text.substr(tokens[i - 1].span.end, t.span.start - tokens[i - 1].span.end).find_first_not_of(' ') ==
-            std::string_view::npos;
-    while (next_break < breaks.size() && breaks[next_break] <= t.span.start) {
-      if (!after_title) ++sentence;
-      ++next_break;
+    if (next_break < breaks.size() && breaks[next_break] <= t.span.start) {
+      // Within a line: "Dr." at the end of one is left to end the sentence.
+      const size_t gap = i > 0 ? tokens[i - 1].span.end : 0;
+      const bool after_title = i > 0 && EndsNameTitle(tokens, i - 1) &&
+                               text.substr(gap, t.span.start - gap).find_first_not_of(' ') == std::string_view::npos;
+      while (next_break < breaks.size() && breaks[next_break] <= t.span.start) {
+        if (!after_title) ++sentence;
+        ++next_break;
+      }
     }
     t.sentence = sentence;
   }
