@@ -705,8 +705,9 @@ class PersonNameDetector : public Detector {
       ok = cased && lower_ok &&
            (cues.strong || (first.upper && informative && cues.possessive_personal) || (first.upper && human_verb));
       if (!ok && first.upper && informative && !sentence_start && cues.possessive_personal) ok = true;
-    } else if (PlaceLike(t, s, i)) {
-      // "Austin", "Charlotte": a person only by what people do, not by "from" or "in".
+    } else if (PlaceLike(t, s, i) || (cues.place_before && !Values(places_, t).empty())) {
+      // "Austin", "Charlotte": a person only by what people do, not by "from" or "in"; nor
+      // a smaller town that is a rarer name after them ("lives in Princeton").
       ok = cues.strong || (cues.weak_before && !cues.place_before) ||
            (cues.person_after && !In(kPlainVerbs, tokens[who::NextWord(tokens, i)])) || cues.possessive_personal;
     } else {

@@ -75,7 +75,8 @@ INSTANTIATE_TEST_SUITE_P(
                       // Names that are also words of nationality still count with a title or a given name.
                       Case{"Mr. English came in for his usual on Tuesday.", "Mr. English"},
                       Case{"Had a great session with Jennifer French today.", "Jennifer French"},
-                      Case{"Thanks Irish for the lovely review!", "Irish"}));
+                      Case{"Thanks Irish for the lovely review!", "Irish"},
+                      Case{"My client Princeton came in today.", "Princeton"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PersonName,
@@ -128,6 +129,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A car make after an article, a possessive or a colour is the car.
         Case{"My client who owns the red Tesla came in", ""},
         Case{"She pulled up in her Mercedes again", ""},
+        // A town that is also a rarer given name, after "in" or "from", is the town.
+        Case{"My client lives in Princeton.", ""},
+        Case{"She drove in from Marion this morning.", ""},
         // Adjectives of nationality, origin and faith are capitalised like names, and the
         // dictionary knows them only capitalised: "My" (a given name) + "Vietnamese" is no name.
         Case{"My Vietnamese client brought her mother along today.", ""},
