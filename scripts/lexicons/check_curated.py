@@ -41,6 +41,9 @@ SPECS = {
         enums={"class": {"mainstream", "luxury", "sports", "exotic", "truck", "motorcycle", "ev"}},
         multi=["aliases"], min=400, ref={"make": ("vehicle_makes.tsv", "make")}),
     "colours.tsv": dict(header=["colour", "frequency"], key=["colour"], freq=["frequency"], min=15),
+    "countries.tsv": dict(
+        header=["name", "aliases", "us_residents_born_there"], key=["name"], count=["us_residents_born_there"],
+        multi=["aliases"], min=150),
     "proper_adjectives.tsv": dict(
         header=["word", "kind"], key=["word"], enums={"kind": {"nationality", "ethnicity", "religion"}}, min=200),
     "occupations.tsv": dict(

@@ -91,6 +91,18 @@ bool IsWordKey(std::string_view k) {
   return !k.empty() && std::all_of(k.begin(), k.end(), [](unsigned char c) { return c >= 'a' && c <= 'z'; });
 }
 
+// "a town of 3,000" (PlaceDetector::TryTownOfSize).
+constexpr WordSet kTownWords({"town", "city", "village", "hamlet", "township", "borough"});
+
+// Whether a country may start at token i: it is capitalised, or follows "from", "in" or
+// "of" (a country of origin in lowercase prose).
+bool MayNameCountry(const std::vector<Token>& tokens, size_t i) {
+  if (tokens[i].is_capitalized()) return true;
+  if (i == 0) return false;
+  const Key& k = tokens[i - 1].key;
+  return k == "from" || k == "in" || k == "of";
+}
+
 class PlaceDetector : public Detector {
  public:
   explicit PlaceDetector(const LexiconSet& lex)
@@ -101,7 +113,8 @@ class PlaceDetector : public Detector {
         surnames_(lex.Find("surnames")),
         events_(lex.Find("events")),
         orgs_(lex.Find("organisations")),
-        figures_(lex.Find("public_figures")) {
+        figures_(lex.Find("public_figures")),
+        countries_(lex.Find("countries")) {
     if (states_)
       for (size_t r = 0; r < states_->rows(); ++r) {
         std::string abbr = Lower(states_->Get(r, "abbreviation"));
@@ -178,8 +191,14 @@ class PlaceDetector : public Detector {
       // Every place-word phrase has its place word within four tokens of its start ("St.
       // Mary's Church" is the longest reach); most tokens of prose have none that near.
       if (next_kind <= i + 4 && TryPlaceWord(in, kinds, i, emit)) continue;
-      if (TryTownOfSize(in, i, emit)) continue;
-      TryGazetteer(in, i, emit);
+      // Both are rare: most tokens are neither a town word nor capitalised or after "from".
+      if (In(kTownWords, t) && TryTownOfSize(in, i, emit)) continue;
+      if (countries_ && countries_->index().MayStartAt(t) && MayNameCountry(tokens, i))
+        if (auto last = TryCountryOfOrigin(in, i, emit)) {
+          claimed_until = std::max(claimed_until, *last + 1);  // a country, never a town named after it
+          continue;
+        }
+      if (places_ && places_->index().MayStartAt(t)) TryGazetteer(in, i, emit);
     }
   }
 
@@ -544,13 +563,11 @@ class PlaceDetector : public Detector {
   // the draft does not name but sizes, which is what the risk model needs of it.
   template <typename Emit>
   bool TryTownOfSize(const ScanInput& in, size_t i, Emit& emit) const {
-    static constexpr WordSet kTowns({"town", "city", "village", "hamlet", "township", "borough"});
     static constexpr WordSet kHedges({"about", "around", "only", "just", "barely", "roughly", "maybe", "like", "under",
                                       "nearly", "almost", "some", "approximately"});
     static constexpr WordSet kPeople({"people", "residents", "souls", "folks", "inhabitants"});
     static constexpr WordSet kArticles({"a", "an", "the", "our", "my", "this", "that", "her", "his", "their"});
     const auto& tokens = in.tokens;
-    if (!In(kTowns, tokens[i])) return false;
     long at = qi::NextWordIn(tokens, i);
     if (at < 0 || tokens[at].key != "of") return false;
     at = qi::NextWordIn(tokens, static_cast<size_t>(at));
@@ -582,6 +599,58 @@ class PlaceDetector : public Detector {
         .unnamed_place = true;
     return true;
   }
+  // "moved here from Ghana", "born in Vietnam", "she's from Brazil": where someone comes
+  // from narrows them to the people here who were born there. Not a trip ("just got back
+  // from Italy"), and a country that is also a given name ("a gift from Jordan") only with
+  // words that say origin. Returns the country's last token, found or not, so that the
+  // gazetteer's Italy, Texas (1,900 people) does not stand in for Italy; a state after it
+  // ("Mexico, MO") leaves it to the gazetteer.
+  template <typename Emit>
+  std::optional<size_t> TryCountryOfOrigin(const ScanInput& in, size_t i, Emit& emit) const {
+    static constexpr WordSet kFromOrigin({"moved", "immigrated", "emigrated", "came", "comes", "fled", "originally",
+                                          "is", "was", "are", "here", "relocated", "arrived", "adopted", "family",
+                                          "refugee", "native", "hails", "hail"});
+    static constexpr WordSet kTrip({"back", "home", "returned", "returning", "vacation", "trip", "postcard"});
+    static constexpr WordSet kInOrigin({"born", "raised", "up", "grew"});
+    if (!countries_) return std::nullopt;
+    const auto& tokens = in.tokens;
+    auto m = countries_->index().LongestAt(tokens, i);
+    if (!m) return std::nullopt;
+    if (m->last + 2 < tokens.size() && tokens[m->last + 1].key == "," && IsStateAt(tokens, m->last + 2))
+      return std::nullopt;
+    const long prep = qi::PrevWordIn(tokens, i);
+    const std::string_view p = prep >= 0 ? std::string_view(tokens[prep].key) : std::string_view();
+    const long before = prep >= 0 ? qi::PrevWordIn(tokens, static_cast<size_t>(prep)) : -1;
+    const Token* b = before >= 0 ? &tokens[before] : nullptr;
+    const bool she_is = b && b->possessive && (b->key == "she" || b->key == "he" || b->key == "who");
+    bool strong = false, weak = false;
+    if (p == "from") {
+      strong = b && (In(kFromOrigin, *b) || she_is);
+      weak = !b || !In(kTrip, *b);
+    } else if (p == "in") {
+      strong = b && In(kInOrigin, *b);
+    } else if (p == "of") {
+      strong = b && b->key == "native";
+    }
+    // Lowercase only with words that say origin: "moved here from ghana", not "from turkey".
+    const bool upper = qi::StartsUpper(in.text, tokens[i]);
+    if (!strong && !(weak && upper && !IsGivenName(tokens, i)))
+      return upper ? std::optional<size_t>(m->last) : std::nullopt;
+    double born = 0;
+    for (uint32_t r : m->values) born = std::max(born, countries_->GetNumber(r, "us_residents_born_there").value_or(0));
+    if (born <= 0) return std::nullopt;
+    emit(i, m->last,
+         "Where someone was born or grew up narrows it to the " + Thousands(born) +
+             " or so people here who come from there; in a small town, to a family or two. Leave it out.",
+         born / qi::kUsPopulation, std::nullopt, {"abroad", "another country", "remove"});
+    return m->last;
+  }
+  // A US state's name or postal abbreviation at token i ("MO", "Missouri").
+  bool IsStateAt(const std::vector<Token>& tokens, size_t i) const {
+    if (abbr_to_state_.count(std::string(tokens[i].key))) return true;
+    return states_ && !states_->index().WordAt(tokens[i]).empty();
+  }
+
   // A count at token i: "900", "3,000", "40k", "twelve"; `i` becomes its last token.
   static std::optional<double> CountAt(const ScanInput& in, size_t& i) {
     std::string_view key = in.tokens[i].key;
@@ -654,6 +723,7 @@ class PlaceDetector : public Detector {
   const Lexicon* events_;
   const Lexicon* orgs_;
   const Lexicon* figures_;
+  const Lexicon* countries_;
   std::unordered_map<std::string, size_t> abbr_to_state_;
   PhraseIndex neighbours_;
 };

@@ -28,8 +28,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"my client lives on maple street and walks here", "maple street"},
         Case{"She lives on Maple Street, right by the park", "Maple Street"},
         Case{"Today's client: the owner of the yellow food truck by the courthouse.", "by the courthouse"},
-        Case{"client today (30s, lawyer, lives in the lofts on Pearl St) has tension headaches",
-             "lofts on Pearl St"},
+        Case{"client today (30s, lawyer, lives in the lofts on Pearl St) has tension headaches", "lofts on Pearl St"},
         Case{"she lives in the lofts on pearl st", "lofts on pearl st"},
         Case{"She just moved into the Pearl Lofts \xF0\x9F\x8F\xA2", "Pearl Lofts"},
         Case{"She works at the bakery on 5th and her wrists show it", "bakery on 5th"},
@@ -37,8 +36,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"He's a firefighter at Station 4 and his back is wrecked", "Station 4"},
         Case{"my 7am is a firefighter at station 9 and his shoulders are wrecked", "station 9"},
         Case{"A lovely lady from Jordan, MN came in for a facial", "Jordan, MN"},
-        Case{"she grew up in Orange and still lives there", "Orange"},
-        Case{"my client in tucson says hi", "tucson"},
+        Case{"she grew up in Orange and still lives there", "Orange"}, Case{"my client in tucson says hi", "tucson"},
         Case{"MY CLIENT FROM TUCSON IS BACK", "TUCSON"},
         Case{"A client from S\xC3\xA3o Paulo brought us coffee \xE2\x98\x95", "S\xC3\xA3o Paulo"},
         Case{"Her husband is a Sitka native", "Sitka"},
@@ -53,8 +51,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Her office is on Elm St. near the river", "Elm St"},
         Case{"She just moved to Z\xC3\xBCrich for work", "Z\xC3\xBCrich"},
         Case{"her mom lives in Pinedale's old mill district", "Pinedale's"},
-        Case{"HE LIVES ON OAK AVENUE", "OAK AVENUE"},
-        Case{"her son goes to lincoln elementary", "lincoln elementary"},
+        Case{"HE LIVES ON OAK AVENUE", "OAK AVENUE"}, Case{"her son goes to lincoln elementary", "lincoln elementary"},
         Case{"he works at fire station 4 downtown", "fire station 4"},
         Case{"my client flew in from Boston for her session", "Boston"},
         Case{"MY CLIENT FLEW IN FROM BOSTON FOR HER SESSION", "BOSTON"},
@@ -67,53 +64,51 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"he works at the Home Depot on Main St", "Home Depot on Main St"},
         Case{"she works at the bakery on Main Street", "bakery on Main Street"},
         Case{"She's the redhead who runs the flower shop on Elm \xF0\x9F\x8C\xB7", "flower shop on Elm"},
-        Case{"she owns the nail salon on Main St", "nail salon on Main St"}));
+        Case{"she owns the nail salon on Main St", "nail salon on Main St"},
+        // A country of origin.
+        Case{"My client just moved here from Ghana and barely knows anyone.", "Ghana"},
+        Case{"She's from Brazil and loves hot stones \xF0\x9F\x94\xA5", "Brazil"},
+        Case{"my client is a native of South Korea", "South Korea"}, Case{"MY CLIENT GREW UP IN JORDAN", "JORDAN"},
+        Case{"she moved here from vietnam last spring", "vietnam"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Place,
     ::testing::Values(
         Case{"Our founder, Maria Santos, started this studio 15 years ago in Tucson. Thank you for growing with us!",
              ""},
-        Case{"Jordan is my favorite client", ""},
-        Case{"Orange is the new black at our juice bar \xF0\x9F\x8D\x8A", ""},
+        Case{"Jordan is my favorite client", ""}, Case{"Orange is the new black at our juice bar \xF0\x9F\x8D\x8A", ""},
         Case{"Reading is my favorite way to relax after a session", ""},
-        Case{"My client loves Paris Hilton's old show", ""},
-        Case{"Dr. Lincoln referred her to us", ""},
-        Case{"Mrs. Austin came in for a facial", ""},
-        Case{"my client Austin loves hot stones", ""},
-        Case{"From head to toe she felt brand new", ""},
-        Case{"She's reading a great book about the ocean", ""},
+        Case{"My client loves Paris Hilton's old show", ""}, Case{"Dr. Lincoln referred her to us", ""},
+        Case{"Mrs. Austin came in for a facial", ""}, Case{"my client Austin loves hot stones", ""},
+        Case{"From head to toe she felt brand new", ""}, Case{"She's reading a great book about the ocean", ""},
         Case{"Crystal, Amber and Jade are not just our new essential oil blends \xE2\x80\x94 they're our best sellers!",
              ""},
-        Case{"Happy Mother's Day from all of us!", ""},
-        Case{"Ask your doctor before booking a session", ""},
-        Case{"She came in for her first session in May", ""},
-        Case{"Her sister Georgia drove her here", ""},
+        Case{"Happy Mother's Day from all of us!", ""}, Case{"Ask your doctor before booking a session", ""},
+        Case{"She came in for her first session in May", ""}, Case{"Her sister Georgia drove her here", ""},
         Case{"Best massage in town, she said \xF0\x9F\x98\x8A", ""},
         Case{"Hope everyone watching the U.S. Open this weekend remembers to stretch!", ""},
         Case{"We will be closed Monday for Memorial Day.", ""},
-        Case{"WORLD CUP FEVER IS HERE, COME IN FOR A STRETCH", ""},
-        Case{"She said her back feels like new", ""},
-        Case{"My client is a big Miami Dolphins fan", ""},
-        Case{"he ran the Chicago Marathon last year", ""},
+        Case{"WORLD CUP FEVER IS HERE, COME IN FOR A STRETCH", ""}, Case{"She said her back feels like new", ""},
+        Case{"My client is a big Miami Dolphins fan", ""}, Case{"he ran the Chicago Marathon last year", ""},
         Case{"Her husband's name is Lincoln and he is a sweetheart", ""},
-        Case{"our new booking page is live #selfcare", ""},
-        Case{"Her son goes to catholic elementary", ""},
+        Case{"our new booking page is live #selfcare", ""}, Case{"Her son goes to catholic elementary", ""},
         Case{"She did station 4 of the circuit, then rested", ""},
         Case{"Luxury apartments are going up next to our studio", ""},
         Case{"He's at the bakery on the corner, back in 5", ""},
         Case{"She brought a gift from Jordan for her birthday", ""},
         Case{"A card from Sydney for the whole team \xF0\x9F\x92\x8C", ""},
         Case{"her husband passed away in March, she told me", ""},
-        Case{"he moved here in June and found us online", ""},
-        Case{"A text from Austin said she's running late", ""},
-        Case{"my client got a card from Sydney and cried", ""},
-        Case{"the Costco on Sunday was packed, she said", ""},
+        Case{"he moved here in June and found us online", ""}, Case{"A text from Austin said she's running late", ""},
+        Case{"my client got a card from Sydney and cried", ""}, Case{"the Costco on Sunday was packed, she said", ""},
         Case{"she was at the bakery on Monday, she said", ""},
         Case{"Caf\xC3\xA9 Orange is our new neighbour, try their croissants", ""},
-        Case{"Ren\xC3\xA9\x65's new caf\xC3\xA9 opens on Friday", ""},
-        Case{"she works at the shop on weekends", ""},
-        Case{"he's at the gym on Tuesdays", ""}));
+        Case{"Ren\xC3\xA9\x65's new caf\xC3\xA9 opens on Friday", ""}, Case{"she works at the shop on weekends", ""},
+        Case{"he's at the gym on Tuesdays", ""},
+        // A trip is not where someone is from, and a country is not the small US town named
+        // after it (Italy, Texas; Mexico, Missouri).
+        Case{"My client just got back from Italy.", ""},
+        Case{"my client just got home from Mexico and is sunburnt", ""},
+        Case{"we had turkey from the farm stand", ""}));
 
 TEST(PlaceDetails, TownCarriesItsPopulation) {
   auto found = who_testing::Run(Det(), "A widower from Pinedale has been coming in weekly.");
@@ -169,6 +164,22 @@ TEST(PlaceDetails, ATownSizedButNotNamedIsAScope) {
   for (const char* text : {"She lives in a city of dreams.", "My client drove through a town of 2 stoplights",
                            "Our community of 300 runners meets on Sundays.", "he loves the town of his childhood"})
     EXPECT_TRUE(who_testing::Run(Det(), text).empty()) << text;
+}
+
+// Where someone comes from: how many US residents were born there, and never the scope
+// (they live here now).
+TEST(PlaceDetails, ACountryOfOriginCarriesItsBornHereShare) {
+  auto ghana = who_testing::Run(Det(), "My client just moved here from Ghana.");
+  auto mexico = who_testing::Run(Det(), "My client just moved here from Mexico.");
+  ASSERT_EQ(ghana.size(), 1u);
+  ASSERT_EQ(mexico.size(), 1u);
+  EXPECT_FALSE(ghana[0].population.has_value());
+  EXPECT_GT(*ghana[0].bits(), *mexico[0].bits());  // 200,000 people against 10.7 million
+  EXPECT_NEAR(*mexico[0].frequency, 10'700'000 / 330'000'000.0, 1e-3);
+  // A US town of that name, with its state, is still the town.
+  auto town = who_testing::Run(Det(), "My client lives in Mexico, MO.");
+  ASSERT_EQ(town.size(), 1u);
+  EXPECT_TRUE(town[0].population.has_value());
 }
 
 TEST(PlaceDetails, APlaceInAPostAboutNobodyIsInfo) {

@@ -38,6 +38,7 @@ const std::vector<LexiconSchema>& Schemas() {
       {"health", {"term", "group", "kind"}, {"term"}, {}, {}},
       {"consent_cues", {"phrase", "note"}, {"phrase"}, {}, {}},
       {"proper_adjectives", {"word", "kind"}, {"word"}, {}, {}},
+      {"countries", {"name", "aliases", "us_residents_born_there"}, {"name", "aliases"}, {}, {"us_residents_born_there"}},
   };
   return kSchemas;
 }
