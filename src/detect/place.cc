@@ -182,6 +182,10 @@ class PlaceDetector : public Detector {
           claimed_until = m->last + 1;
           continue;
         }
+        // "got into Harvard", "works at Kohler": a capitalised university or company alias
+        // is the organisation, not the town of that name, unless the words around it say
+        // town ("lives in Harvard", "Harvard, MA").
+        if (qi::StartsUpper(in.text, t) && !TownAround(tokens, i, m->last)) continue;
       }
       if (auto m = LongestOf(events_, tokens, i); m && m->last > i) {
         claimed_until = m->last + 1;
@@ -644,6 +648,13 @@ class PlaceDetector : public Detector {
              " or so people here who come from there; in a small town, to a family or two. Leave it out.",
          born / qi::kUsPopulation, std::nullopt, {"abroad", "another country", "remove"});
     return m->last;
+  }
+  // "in Harvard", "near Kohler", "Harvard, MA": a town's words around a name.
+  bool TownAround(const std::vector<Token>& tokens, size_t first, size_t last) const {
+    static constexpr WordSet kTownBefore({"in", "near", "outside", "around", "downtown", "suburban"});
+    const long p = qi::PrevWordIn(tokens, first);
+    if (p >= 0 && In(kTownBefore, tokens[p])) return true;
+    return last + 2 < tokens.size() && tokens[last + 1].key == "," && IsStateAt(tokens, last + 2);
   }
   // A US state's name or postal abbreviation at token i ("MO", "Missouri").
   bool IsStateAt(const std::vector<Token>& tokens, size_t i) const {

@@ -69,7 +69,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"My client just moved here from Ghana and barely knows anyone.", "Ghana"},
         Case{"She's from Brazil and loves hot stones \xF0\x9F\x94\xA5", "Brazil"},
         Case{"my client is a native of South Korea", "South Korea"}, Case{"MY CLIENT GREW UP IN JORDAN", "JORDAN"},
-        Case{"she moved here from vietnam last spring", "vietnam"}));
+        Case{"she moved here from vietnam last spring", "vietnam"},
+        Case{"My client lives in Harvard and drives in every week.", "Harvard"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Place,
@@ -107,8 +108,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A trip is not where someone is from, and a country is not the small US town named
         // after it (Italy, Texas; Mexico, Missouri).
         Case{"My client just got back from Italy.", ""},
-        Case{"my client just got home from Mexico and is sunburnt", ""},
-        Case{"we had turkey from the farm stand", ""}));
+        Case{"my client just got home from Mexico and is sunburnt", ""}, Case{"we had turkey from the farm stand", ""},
+        // A university's or company's one-word name is the organisation (Harvard, MA is a town).
+        Case{"My client's daughter just got into Harvard, so proud of her!", ""}));
 
 TEST(PlaceDetails, TownCarriesItsPopulation) {
   auto found = who_testing::Run(Det(), "A widower from Pinedale has been coming in weekly.");
