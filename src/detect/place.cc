@@ -396,6 +396,9 @@ class PlaceDetector : public Detector {
     else if (kind == "workplace")
       emit(first, last, "Naming where someone works points to the handful of people there.", 0.005, std::nullopt,
            {"a local business", "remove"});
+    else if (kind == "neighbourhood")
+      emit(first, last, "A named neighbourhood narrows a client down to the few thousand people who live there.", 0.01,
+           std::nullopt, {"in the neighbourhood", "nearby"});
     else
       emit(first, last, "A named landmark places a person in one small part of town.", 0.02, std::nullopt,
            {"in town", "nearby"});

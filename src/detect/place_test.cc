@@ -70,7 +70,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"She's from Brazil and loves hot stones \xF0\x9F\x94\xA5", "Brazil"},
         Case{"my client is a native of South Korea", "South Korea"}, Case{"MY CLIENT GREW UP IN JORDAN", "JORDAN"},
         Case{"she moved here from vietnam last spring", "vietnam"},
-        Case{"My client lives in Harvard and drives in every week.", "Harvard"}));
+        Case{"My client lives in Harvard and drives in every week.", "Harvard"},
+        // A named neighbourhood, not the town that shares its name (Highlands, NJ).
+        Case{"My client lives in the Highlands neighbourhood.", "Highlands neighbourhood"},
+        Case{"she just bought a loft in the Pearl District \xF0\x9F\x8F\x99", "Pearl District"},
+        Case{"He lives in the Oak Hills subdivision off Route 9.", "Oak Hills subdivision"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Place,
@@ -110,7 +114,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"My client just got back from Italy.", ""},
         Case{"my client just got home from Mexico and is sunburnt", ""}, Case{"we had turkey from the farm stand", ""},
         // A university's or company's one-word name is the organisation (Harvard, MA is a town).
-        Case{"My client's daughter just got into Harvard, so proud of her!", ""}));
+        Case{"My client's daughter just got into Harvard, so proud of her!", ""},
+        Case{"Our school district is closed today, so she rescheduled.", ""},
+        Case{"The neighborhood is lovely in spring, she said.", ""}));
 
 TEST(PlaceDetails, TownCarriesItsPopulation) {
   auto found = who_testing::Run(Det(), "A widower from Pinedale has been coming in weekly.");
