@@ -91,6 +91,12 @@ bool IsWordKey(std::string_view k) {
   return !k.empty() && std::all_of(k.begin(), k.end(), [](unsigned char c) { return c >= 'a' && c <= 'z'; });
 }
 
+// "at Intel", "for the Red Cross", "by Acme": what PlaceDetector::TryEmployer needs first.
+bool AfterEmployerPrep(const std::vector<Token>& tokens, size_t i) {
+  auto prep = [&](size_t j) { return tokens[j].key == "at" || tokens[j].key == "for" || tokens[j].key == "by"; };
+  return (i > 0 && prep(i - 1)) || (i > 1 && tokens[i - 1].key == "the" && prep(i - 2));
+}
+
 // "a town of 3,000" (PlaceDetector::TryTownOfSize).
 constexpr WordSet kTownWords({"town", "city", "village", "hamlet", "township", "borough"});
 
@@ -156,6 +162,7 @@ class PlaceDetector : public Detector {
     for (size_t i = 0; i < tokens.size(); ++i) {
       const Token& t = tokens[i];
       if (!t.is_word() || i < claimed_until) continue;
+      bool organisation_not_town = false;
       if (next_kind < i) {
         next_kind = i;
         while (next_kind < kinds.size() && kinds[next_kind].empty()) ++next_kind;
@@ -185,7 +192,7 @@ class PlaceDetector : public Detector {
         // "got into Harvard", "works at Kohler": a capitalised university or company alias
         // is the organisation, not the town of that name, unless the words around it say
         // town ("lives in Harvard", "Harvard, MA").
-        if (qi::StartsUpper(in.text, t) && !TownAround(tokens, i, m->last)) continue;
+        organisation_not_town = qi::StartsUpper(in.text, t) && !TownAround(tokens, i, m->last);
       }
       if (auto m = LongestOf(events_, tokens, i); m && m->last > i) {
         claimed_until = m->last + 1;
@@ -195,6 +202,7 @@ class PlaceDetector : public Detector {
       // Every place-word phrase has its place word within four tokens of its start ("St.
       // Mary's Church" is the longest reach); most tokens of prose have none that near.
       if (next_kind <= i + 4 && TryPlaceWord(in, kinds, i, emit)) continue;
+      if (t.is_capitalized() && AfterEmployerPrep(tokens, i) && TryEmployer(in, i, emit)) continue;
       // Both are rare: most tokens are neither a town word nor capitalised or after "from".
       if (In(kTownWords, t) && TryTownOfSize(in, i, emit)) continue;
       if (countries_ && countries_->index().MayStartAt(t) && MayNameCountry(tokens, i))
@@ -202,7 +210,7 @@ class PlaceDetector : public Detector {
           claimed_until = std::max(claimed_until, *last + 1);  // a country, never a town named after it
           continue;
         }
-      if (places_ && places_->index().MayStartAt(t)) TryGazetteer(in, i, emit);
+      if (!organisation_not_town && places_ && places_->index().MayStartAt(t)) TryGazetteer(in, i, emit);
     }
   }
 
@@ -564,6 +572,55 @@ class PlaceDetector : public Detector {
                             "it out.";
     emit(i, after_state, std::move(msg), population / qi::kUsPopulation, population,
          {"nearby", "in the area", "in town"});
+  }
+
+  // "works at Acme Logistics", "works for Smith & Sons Plumbing", "employed by Intel": a
+  // named employer points to the people who work there, and colleagues know who is
+  // meant. The organisations lexicon has no headcounts, so every employer gets the same
+  // rough share as a workplace word ("the Boeing plant").
+  template <typename Emit>
+  bool TryEmployer(const ScanInput& in, size_t i, Emit& emit) const {
+    static constexpr WordSet kWorkVerbs({"works", "work", "worked", "working", "employed", "job", "interns", "interned",
+                                         "volunteers", "volunteered", "teaches", "taught"});
+    static constexpr WordSet kJoins({"&", "and", "of", "-"});
+    const auto& tokens = in.tokens;
+    long prep = qi::PrevWordIn(tokens, i);
+    if (prep < 0) return false;
+    if (tokens[prep].key == "the") prep = qi::PrevWordIn(tokens, static_cast<size_t>(prep));
+    if (prep < 0) return false;
+    const Key& pk = tokens[prep].key;
+    if (pk != "at" && pk != "for" && pk != "by") return false;
+    const long verb = qi::PrevWordIn(tokens, static_cast<size_t>(prep));
+    if (verb < 0 || !In(kWorkVerbs, tokens[verb]) || (pk == "by" && tokens[verb].key != "employed")) return false;
+    if (who::AtSentenceStart(tokens, i) || who::IsCalendarWord(tokens[i].key) || In(kNotAName, tokens[i])) return false;
+    // The name: capitalised words, with "&", "and", "of" or a hyphen inside ("Smith & Sons").
+    size_t last = i;
+    for (size_t words = 1; words < 5;) {
+      long n = qi::NextWordIn(tokens, last);
+      if (n < 0 || static_cast<size_t>(n) > last + 2 || tokens[n].sentence != tokens[i].sentence) break;
+      if (static_cast<size_t>(n) == last + 2 && !In(kJoins, tokens[last + 1])) break;
+      if (In(kJoins, tokens[n])) {
+        long m = qi::NextWordIn(tokens, static_cast<size_t>(n));
+        if (m < 0 || !qi::StartsUpper(in.text, tokens[m])) break;
+        last = static_cast<size_t>(m);
+        words += 2;
+        continue;
+      }
+      if (!qi::StartsUpper(in.text, tokens[n]) || who::IsCalendarWord(tokens[n].key)) break;
+      last = static_cast<size_t>(n);
+      ++words;
+    }
+    // "works at Walmart on Route 9": the branch's street belongs to it.
+    if (last + 2 < tokens.size() && tokens[last + 1].key == "on" &&
+        (qi::StartsUpper(in.text, tokens[last + 2]) || IsOrdinal(tokens[last + 2].key))) {
+      last += 2;
+      if (last + 1 < tokens.size() &&
+          (tokens[last + 1].shape == Shape::kNumber || KindAt(tokens, last + 1) == "street"))
+        ++last;
+    }
+    emit(i, last, "Naming where someone works points to the people there, and their colleagues will know who this is.",
+         0.005, std::nullopt, {"a local business", "remove"});
+    return true;
   }
 
   // "a town of 3,000", "a village of about two hundred people", "our city of 40k": a place

@@ -74,7 +74,13 @@ INSTANTIATE_TEST_SUITE_P(
         // A named neighbourhood, not the town that shares its name (Highlands, NJ).
         Case{"My client lives in the Highlands neighbourhood.", "Highlands neighbourhood"},
         Case{"she just bought a loft in the Pearl District \xF0\x9F\x8F\x99", "Pearl District"},
-        Case{"He lives in the Oak Hills subdivision off Route 9.", "Oak Hills subdivision"}));
+        Case{"He lives in the Oak Hills subdivision off Route 9.", "Oak Hills subdivision"},
+        // A named employer; a one-word company name is not a town here either.
+        Case{"My client works at Acme Logistics downtown.", "Acme Logistics"},
+        Case{"my regular works for Smith & Sons Plumbing \xF0\x9F\x94\xA7", "Smith & Sons Plumbing"},
+        Case{"He works at Intel and bikes to work.", "Intel"},
+        Case{"he works at Walmart on Route 9", "Walmart on Route 9"},
+        Case{"She works at the Boeing plant in Everett.", "Boeing plant"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, Place,
@@ -116,7 +122,8 @@ INSTANTIATE_TEST_SUITE_P(
         // A university's or company's one-word name is the organisation (Harvard, MA is a town).
         Case{"My client's daughter just got into Harvard, so proud of her!", ""},
         Case{"Our school district is closed today, so she rescheduled.", ""},
-        Case{"The neighborhood is lovely in spring, she said.", ""}));
+        Case{"The neighborhood is lovely in spring, she said.", ""}, Case{"My client works at home on Mondays.", ""},
+        Case{"She works for herself and loves it.", ""}, Case{"He works at night, so he books at noon.", ""}));
 
 TEST(PlaceDetails, TownCarriesItsPopulation) {
   auto found = who_testing::Run(Det(), "A widower from Pinedale has been coming in weekly.");
