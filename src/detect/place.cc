@@ -202,8 +202,8 @@ class PlaceDetector : public Detector {
       // Every place-word phrase has its place word within four tokens of its start ("St.
       // Mary's Church" is the longest reach); most tokens of prose have none that near.
       if (next_kind <= i + 4 && TryPlaceWord(in, kinds, i, emit)) continue;
+      // The rarer forms, each behind a test that most tokens fail.
       if (t.is_capitalized() && AfterEmployerPrep(tokens, i) && TryEmployer(in, i, emit)) continue;
-      // Both are rare: most tokens are neither a town word nor capitalised or after "from".
       if (In(kTownWords, t) && TryTownOfSize(in, i, emit)) continue;
       if (countries_ && countries_->index().MayStartAt(t) && MayNameCountry(tokens, i))
         if (auto last = TryCountryOfOrigin(in, i, emit)) {

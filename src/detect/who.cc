@@ -142,8 +142,7 @@ static bool IsAppointmentSlot(const std::vector<Token>& tokens, size_t i) {
   if (rest == "am" || rest == "pm") return true;
   if (!rest.empty()) return false;
   long m = NextWord(tokens, static_cast<size_t>(n));
-  return m >= 0 && (tokens[m].key == "am" || tokens[m].key == "pm" || tokens[m].key == "o'clock" ||
-                    tokens[m].key == "o\xE2\x80\x99clock");
+  return m >= 0 && (tokens[m].key == "am" || tokens[m].key == "pm" || tokens[m].key == "o'clock");  // ’ folds to '
 }
 
 ContextCues::Map ContextCues::Analyse(const std::vector<Token>& tokens) const {
