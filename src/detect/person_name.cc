@@ -65,6 +65,18 @@ bool IsStrongBefore(std::string_view k) {
        "shoutout", "bravo",    "grats",   "ty"});
   return In(kWords, k);
 }
+// "a service dog named Bear", "her cat Luna", "our studio dog, Max": a pet's name.
+bool NamesAPet(const std::vector<Token>& tokens, size_t i) {
+  static constexpr WordSet kPets({"dog",     "dogs",     "cat",    "cats",     "puppy",     "pup",       "kitten",
+                                  "horse",   "pony",     "parrot", "bird",     "rabbit",    "bunny",     "hamster",
+                                  "goat",    "pig",      "lab",    "labrador", "retriever", "poodle",    "doodle",
+                                  "terrier", "shepherd", "beagle", "corgi",    "husky",     "chihuahua", "dachshund",
+                                  "pet",     "mare",     "gelding"});
+  long p = who::PrevWord(tokens, i);  // across a comma: "her dog, Max"
+  if (p >= 0 && (tokens[p].key == "named" || tokens[p].key == "called"))
+    p = who::PrevWord(tokens, static_cast<size_t>(p));
+  return p >= 0 && tokens[p].sentence == tokens[i].sentence && In(kPets, tokens[p]);
+}
 // Words before "to" that make what follows a person: "huge thanks to marcus".
 bool IsStrongBeforeTo(std::string_view k) {
   static constexpr WordSet kWords({"thanks", "you", "out", "shoutout", "congrats", "congratulations", "birthday",
@@ -585,6 +597,7 @@ class PersonNameDetector : public Detector {
     // A surname that is also a common word cannot open a name ("MY CLIENT RACHEL GOLDBERG",
     // "#ThankYouSally"); surname-first names open with a real surname ("Nguyễn Văn An").
     if (!first.given && first.scommon) return -1;
+    if (NamesAPet(tokens, i)) return -1;
 
     // Gather the chain: up to 4 name words separated by single spaces.
     std::vector<std::pair<size_t, NameWord>> chain{{i, first}};

@@ -76,7 +76,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"Mr. English came in for his usual on Tuesday.", "Mr. English"},
                       Case{"Had a great session with Jennifer French today.", "Jennifer French"},
                       Case{"Thanks Irish for the lovely review!", "Irish"},
-                      Case{"My client Princeton came in today.", "Princeton"}));
+                      Case{"My client Princeton came in today.", "Princeton"},
+                      Case{"I love my dog. Luna came in today for her first massage!", "Luna"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PersonName,
@@ -132,6 +133,10 @@ INSTANTIATE_TEST_SUITE_P(
         // A town that is also a rarer given name, after "in" or "from", is the town.
         Case{"My client lives in Princeton.", ""},
         Case{"She drove in from Marion this morning.", ""},
+        // A pet's name.
+        Case{"My neighbor and client has a service dog named Bear.", ""},
+        Case{"Her cat Luna sat in the window all session \xF0\x9F\x90\x88", ""},
+        Case{"My client brought her dog, Max, to the session.", ""},
         // Adjectives of nationality, origin and faith are capitalised like names, and the
         // dictionary knows them only capitalised: "My" (a given name) + "Vietnamese" is no name.
         Case{"My Vietnamese client brought her mother along today.", ""},
