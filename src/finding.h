@@ -33,9 +33,7 @@ struct Finding {
   bool direct = false;
   // For place findings: how many people live there (becomes the subject's scope).
   std::optional<double> population;
-  // A place the draft sizes but does not name ("a town of 3,000"): the summary calls the
-  // scope by its size alone.
-  bool unnamed_place = false;
+
   // For a detail whose holders work all over the country rather than in one town (league
   // players): how many hold it nationwide. Unless the post names the subject's place, the
   // detail narrows the description to no fewer people than that.
@@ -45,6 +43,9 @@ struct Finding {
 
   // log2(1/frequency): the information the detail carries.
   std::optional<double> bits() const;
+  // A place the draft sizes but does not name ("a town of 3,000"): it has a population but
+  // no frequency of its own, and the summary calls the scope by its size alone.
+  bool unnamed_place() const { return population.has_value() && !frequency.has_value(); }
 };
 
 }  // namespace discreet

@@ -143,7 +143,7 @@ class PlaceDetector : public Detector {
           kinds[j] = words_->Get(wm->values.front(), "kind");
     size_t claimed_until = 0;  // tokens before this index belong to a finding already
     auto emit = [&](size_t first, size_t last, std::string message, std::optional<double> freq,
-                    std::optional<double> population, std::vector<std::string> suggestions) -> Finding& {
+                    std::optional<double> population, std::vector<std::string> suggestions) {
       bool about_person = qi::PersonCues::At(person, tokens[first]);
       Finding f = qi::MakeFinding(
           "place", kSource, {tokens[first].span.start, tokens[last].span.end},
@@ -155,7 +155,6 @@ class PlaceDetector : public Detector {
       f.population = population;
       out.push_back(std::move(f));
       claimed_until = last + 1;
-      return out.back();
     };
 
     size_t next_kind = 0;  // the first token at or after i that is a place word
@@ -434,27 +433,11 @@ class PlaceDetector : public Detector {
         !In(kPlacePreps, pk))
       return;
 
-    // A state after it: "Pinedale, WY", "Sitka Alaska".
     std::optional<std::string> state;
     size_t after_state = last;
-    {
-      size_t j = last + 1;
-      if (j < tokens.size() && tokens[j].key == ",") ++j;
-      if (j < tokens.size() && tokens[j].is_word() && tokens[j].sentence == t.sentence) {
-        std::string_view k = tokens[j].key;
-        auto it = abbr_to_state_.find(std::string(k));
-        bool abbr_ok = it != abbr_to_state_.end() &&
-                       (tokens[j].shape == Shape::kAllCaps || !In(kWordAbbrs, k)) && k.size() == 2;
-        if (abbr_ok) {
-          state = std::string(k);
-          after_state = j;
-        } else if (states_) {
-          if (auto sm = states_->index().LongestAt(tokens, j)) {
-            state = Lower(states_->Get(sm->values.front(), "abbreviation"));
-            after_state = sm->last;
-          }
-        }
-      }
+    if (auto st = StateAfter(tokens, last)) {
+      state = std::move(st->abbreviation);
+      after_state = st->last;
     }
     // How much does it need to prove it is a place here?
     bool upper = true, hashtag = true;
@@ -659,8 +642,7 @@ class PlaceDetector : public Detector {
                             : "The size of the city tells readers where to look for this person. Leave it out.";
     // No frequency: which town it is stays unknown (one of thousands that size), but the
     // risk model counts the other details against its people.
-    emit(first, last, std::move(msg), std::nullopt, *size, {small ? "a small town" : "a city", "remove"})
-        .unnamed_place = true;
+    emit(first, last, std::move(msg), std::nullopt, *size, {small ? "a small town" : "a city", "remove"});
     return true;
   }
   // "moved here from Ghana", "born in Vietnam", "she's from Brazil": where someone comes
@@ -680,8 +662,7 @@ class PlaceDetector : public Detector {
     const auto& tokens = in.tokens;
     auto m = countries_->index().LongestAt(tokens, i);
     if (!m) return std::nullopt;
-    if (m->last + 2 < tokens.size() && tokens[m->last + 1].key == "," && IsStateAt(tokens, m->last + 2))
-      return std::nullopt;
+    if (StateAfter(tokens, m->last)) return std::nullopt;
     const long prep = qi::PrevWordIn(tokens, i);
     const std::string_view p = prep >= 0 ? std::string_view(tokens[prep].key) : std::string_view();
     const long before = prep >= 0 ? qi::PrevWordIn(tokens, static_cast<size_t>(prep)) : -1;
@@ -714,12 +695,27 @@ class PlaceDetector : public Detector {
     static constexpr WordSet kTownBefore({"in", "near", "outside", "around", "downtown", "suburban"});
     const long p = qi::PrevWordIn(tokens, first);
     if (p >= 0 && In(kTownBefore, tokens[p])) return true;
-    return last + 2 < tokens.size() && tokens[last + 1].key == "," && IsStateAt(tokens, last + 2);
+    return StateAfter(tokens, last).has_value();
   }
-  // A US state's name or postal abbreviation at token i ("MO", "Missouri").
-  bool IsStateAt(const std::vector<Token>& tokens, size_t i) const {
-    if (abbr_to_state_.count(std::string(tokens[i].key))) return true;
-    return states_ && !states_->index().WordAt(tokens[i]).empty();
+  // A US state after the place name that ends at token `last`: "Pinedale, WY", "Sitka
+  // Alaska" (lowercase postal abbreviation, and the state's last token).
+  struct State {
+    std::string abbreviation;
+    size_t last;
+  };
+  std::optional<State> StateAfter(const std::vector<Token>& tokens, size_t last) const {
+    size_t j = last + 1;
+    if (j < tokens.size() && tokens[j].key == ",") ++j;
+    if (j >= tokens.size() || !tokens[j].is_word() || tokens[j].sentence != tokens[last].sentence) return std::nullopt;
+    std::string_view k = tokens[j].key;
+    // "in", "or", "me" are words before they are Indiana, Oregon and Maine.
+    if (k.size() == 2 && abbr_to_state_.count(std::string(k)) &&
+        (tokens[j].shape == Shape::kAllCaps || !In(kWordAbbrs, k)))
+      return State{std::string(k), j};
+    if (states_)
+      if (auto sm = states_->index().LongestAt(tokens, j))
+        return State{Lower(states_->Get(sm->values.front(), "abbreviation")), sm->last};
+    return std::nullopt;
   }
 
   // A count at token i: "900", "3,000", "40k", "twelve"; `i` becomes its last token.

@@ -173,7 +173,7 @@ TEST(PlaceDetails, ATownSizedButNotNamedIsAScope) {
     ASSERT_TRUE(found[0].population.has_value()) << c.text;
     EXPECT_EQ(*found[0].population, c.population) << c.text;
     EXPECT_FALSE(found[0].frequency.has_value()) << c.text;
-    EXPECT_TRUE(found[0].unnamed_place) << c.text;
+    EXPECT_TRUE(found[0].unnamed_place()) << c.text;
     EXPECT_EQ(found[0].severity, Severity::kWarning) << c.text;
   }
   for (const char* text : {"She lives in a city of dreams.", "My client drove through a town of 2 stoplights",

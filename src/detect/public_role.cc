@@ -662,6 +662,18 @@ class PublicRoleDetector : public Detector {
     return static_cast<long>(last);
   }
 
+  // A client is meant: a client cue at the token, or a strong one in its paragraph.
+  bool AboutClient(State& s, const Token& t) const {
+    const auto& ctx = Ctx(s);
+    return ctx.ClientAt(t) != Cue::kNone || ctx.ClientInParagraph(t) == Cue::kStrong;
+  }
+  // The role's own safer wording, if it has one, then "remove".
+  static std::vector<std::string> SuggestionsWith(std::string_view suggestion) {
+    std::vector<std::string> out;
+    if (!suggestion.empty()) out.emplace_back(suggestion);
+    out.emplace_back("remove");
+    return out;
+  }
   static double ScopePopulation(const Scope& sc) {
     return sc.kind == ScopeKind::kPlace ? sc.population : sc.famous() ? who::kUsPopulation : kLocalPopulation;
   }
@@ -676,19 +688,14 @@ class PublicRoleDetector : public Detector {
   // quasi-identifier (it overrides the occupation rule's finding for the job alone).
   void EmitJobAtPlace(State& s, size_t first, size_t last, double holders, const Scope& sc, std::string_view suggestion,
                       std::vector<Finding>& out) const {
-    const auto& ctx = Ctx(s);
-    const Token& t = s.in.tokens[first];
-    const bool client = ctx.ClientAt(t) != Cue::kNone || ctx.ClientInParagraph(t) == Cue::kStrong;
+    const bool client = AboutClient(s, s.in.tokens[first]);
     const double frequency = std::clamp(holders / ScopePopulation(sc), 1e-12, 1.0);
     std::string message = "Saying what someone does and where narrows it to the " +
                           std::to_string(static_cast<long>(holders)) +
                           " or so people in that job there; with the other details it can point to one of them.";
-    std::vector<std::string> suggestions;
-    if (!suggestion.empty()) suggestions.emplace_back(suggestion);
-    suggestions.emplace_back("remove");
     out.push_back(qi::MakeFinding("occupation", id(), SpanOf(s, first, last),
                                   client ? Severity::kWarning : Severity::kInfo, std::move(message), frequency,
-                                  std::move(suggestions)));
+                                  SuggestionsWith(suggestion)));
   }
 
   void EmitRole(State& s, size_t first, size_t last, double holders, const Scope& sc, std::string_view suggestion,
@@ -696,9 +703,8 @@ class PublicRoleDetector : public Detector {
     const auto& tokens = s.in.tokens;
     const auto& ctx = Ctx(s);
     const Token& t = tokens[first];
-    Cue client = ctx.ClientAt(t);
     Severity severity;
-    if (client != Cue::kNone || ctx.ClientInParagraph(t) == Cue::kStrong)
+    if (AboutClient(s, t))
       severity = Severity::kError;
     else if (ctx.SelfAt(t) || ctx.StaffAt(t))
       severity = Severity::kInfo;
@@ -714,13 +720,11 @@ class PublicRoleDetector : public Detector {
       message = "Only one person holds this role, so naming the role names the person, and anyone can look it up. "
                 "Describe them more generally or leave it out.";
     else
-      message = "Only a handful of people hold this role; with the other details it points to one of them. "
-                "Describe them more generally or leave it out.";
-    std::vector<std::string> suggestions;
-    if (!suggestion.empty()) suggestions.emplace_back(suggestion);
-    suggestions.emplace_back("remove");
+      message =
+          "Only a handful of people hold this role; with the other details it points to one of them. "
+          "Describe them more generally or leave it out.";
     out.push_back(who::MakeFinding("public-role", id(), SpanOf(s, first, last), severity, std::move(message), frequency,
-                                   direct, std::move(suggestions)));
+                                   direct, SuggestionsWith(suggestion)));
   }
 
   const Lexicon* roles_;

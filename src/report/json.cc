@@ -49,7 +49,7 @@ void WriteFileReport(JsonWriter& w, const FileReport& report, const RenderOption
     w.Key("population").Number(Round(s.population));
     if (s.scope_finding >= 0) {
       const Finding& place = report.findings[s.scope_finding];
-      if (!place.unnamed_place) w.Key("name").String(shown(place));  // "a town of 3,000" has none
+      if (!place.unnamed_place()) w.Key("name").String(shown(place));  // "a town of 3,000" has none
     } else if (!s.scope_name.empty())
       w.Key("name").String(s.scope_name);
     w.EndObject();

@@ -116,7 +116,7 @@ std::string ExplainSubject(const Subject& s, const std::vector<Finding>& finding
     out += "across the country (no place is named, and these people travel for work)";
   else if (s.clientele_scope)
     out.append("among the ").append(pop).append(" or so people who come to the practice (gossip is read by them)");
-  else if (s.scope_finding >= 0 && findings[s.scope_finding].unnamed_place)
+  else if (s.scope_finding >= 0 && findings[s.scope_finding].unnamed_place())
     out.append("in ").append(kind).append(" of ").append(pop);
   else if (s.scope_finding >= 0)
     out.append("in ").append(shown(findings[s.scope_finding])).append(", ").append(kind).append(" of ").append(pop);

@@ -271,7 +271,6 @@ TEST(RiskTest, AnUnnamedTownIsCalledByItsSize) {
       .Add("vehicle", Category::kQuasiIdentifier, "Porsche", 0.0025)
       .Add("place", Category::kQuasiIdentifier, "a town of 3,000");
   d.findings.back().population = 3'000;
-  d.findings.back().unnamed_place = true;
   RiskResult r = d.Assess(RiskConfig{});
   auto shown = [&](const Finding& f) { return d.text.substr(f.span.start, f.span.size()); };
   std::string e = ExplainSubject(r.subjects[0], d.findings, shown);

@@ -19,6 +19,7 @@
 #include "text/sentence_break.h"
 #include "text/swar.h"
 #include "text/utf8.h"
+#include "text/word_set.h"
 
 namespace discreet {
 namespace {
@@ -474,12 +475,10 @@ std::unique_ptr<UText, UTextCloser> OpenUtf8(std::string_view text) {
 // UAX #29 ends a sentence there when a capital follows, and "Mrs. O'Brien turned 102"
 // is one sentence. (ICU's "ss=standard" suppressions do the same with CLDR's longer list.)
 bool EndsNameTitle(const std::vector<Token>& tokens, size_t i) {
-  static constexpr std::string_view kTitles[] = {"mr",  "mrs", "ms",   "mx",  "dr",   "prof",  "rev", "fr",
-                                                 "st",  "sr",  "capt", "col", "gen",  "lt",    "sgt", "gov",
-                                                 "sen", "rep", "hon",  "mme", "mlle", "messrs"};
+  static constexpr WordSet kTitles({"mr",  "mrs", "ms", "mx",  "dr",  "prof", "rev", "fr",  "st",  "sr",   "capt",
+                                    "col", "gen", "lt", "sgt", "gov", "sen",  "rep", "hon", "mme", "mlle", "messrs"});
   if (i == 0 || tokens[i].key != "." || tokens[i - 1].span.end != tokens[i].span.start) return false;
-  const Key& title = tokens[i - 1].key;
-  return std::find(std::begin(kTitles), std::end(kTitles), std::string_view(title)) != std::end(kTitles);
+  return In(kTitles, std::string_view(tokens[i - 1].key));  // by its key: key_hash is set later, in LinkWords
 }
 
 void NumberSentences(std::string_view text, const std::vector<size_t>& breaks, std::vector<Token>& tokens) {
