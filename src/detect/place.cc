@@ -349,9 +349,10 @@ class PlaceDetector : public Detector {
     // lowercase post name the street ("the lofts on pearl st").
     bool street_after = last + 3 < tokens.size() && KindAt(tokens, last + 3) == "street";
     bool named = qi::StartsUpper(in.text, s) || (street_after && s.shape == Shape::kLower && IsWordKey(s.key));
-    // ("Main" is a name before a street word: "on Main St".)
-    bool name_ok =
-        named && s.is_word() && !who::IsCalendarWord(s.key) && (!In(kNotAName, s) || (street_after && s.key == "main"));
+    // ("Main" is a name before a street word or capitalised: "on Main St", "the hardware
+    // store on Main"; "the shop on main road" is not.)
+    bool name_ok = named && s.is_word() && !who::IsCalendarWord(s.key) &&
+                   (!In(kNotAName, s) || (s.key == "main" && (street_after || qi::StartsUpper(in.text, s))));
     if (!IsOrdinal(s.key) && !name_ok) return false;
     emit(first, street_after ? last + 3 : last + 2,
          "Naming the business or building where a client works or lives, or the street it is on, points "
