@@ -20,10 +20,14 @@ const Detector& Det() {
 class Occupation : public ::testing::TestWithParam<Case> {};
 TEST_P(Occupation, Finds) { who_testing::ExpectQuasiCase(Det(), "occupation", GetParam()); }
 
+// One case per line:
+// clang-format off
 INSTANTIATE_TEST_SUITE_P(
     Positive, Occupation,
     ::testing::Values(
         Case{"My client is a local firefighter with tight shoulders", "local firefighter"},
+        Case{"My client is an Olympic swimmer and has a torn rotator cuff.", "Olympic swimmer"},
+        Case{"my client plays in the NBA and has a sprained ankle", "plays in the NBA"},
         Case{"She teaches 4th grade and her neck shows it", "teaches 4th grade"},
         Case{"client today (30s, lawyer, lives in the lofts on Pearl St) has tension headaches", "lawyer"},
         Case{"Client tip from Kevin (the UPS driver on our route): he swears by foam rolling.", "UPS driver"},
@@ -60,6 +64,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         Case{"Ask your doctor before booking a deep tissue session", ""},
         Case{"Our receptionist will call to confirm", ""},
+        Case{"Watching the Olympic swimming finals tonight!", ""},
         Case{"Nurse appreciation week: 20% off!", ""},
         Case{"Consult a physician if pain persists", ""},
         Case{"As a massage therapist, I see a lot of tight necks", ""},
@@ -87,6 +92,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"my client's nurse gave her a referral", ""},
         Case{"she comes every Tuesday at 6 pm", ""},
         Case{"My client is a huge Doctor Who fan and we talked about it all session.", ""}));
+// clang-format on
 
 TEST(OccupationDetails, ARosterIsRarerThanAJob) {
   auto player = who_testing::Run(Det(), "Massaged a player from the Super Bowl champions today.");
