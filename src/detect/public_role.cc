@@ -46,7 +46,8 @@ bool IsPersonNoun(std::string_view k) {
        "boy",       "person",   "resident",    "kid",         "female",  "male",     "student",     "employee",
        "worker",    "mom",      "dad",         "mother",      "father",  "veteran",  "survivor",    "athlete",
        "client",    "customer", "patient",     "regular",     "citizen", "villager", "inhabitant",  "parishioner",
-       "volunteer", "graduate", "grandmother", "grandfather", "twin",    "triplet",  "centenarian", "one"});
+       "volunteer", "graduate", "grandmother", "grandfather", "twin",    "triplet",  "centenarian", "one",
+       "partner",   "members",  "residents",   "students",    "players", "athletes", "veterans",    "employees"});
   return In(kWords, k);
 }
 bool IsTimeNoun(std::string_view k) {
@@ -72,7 +73,7 @@ bool IsLocalNoun(std::string_view k) {
                                    "borough",   "suburb",   "school",   "church",       "street",        "block",
                                    "building",  "base",     "hospital", "mill",         "plant",         "factory",
                                    "shipyard",  "mine",     "farm",     "gym",          "league",        "congregation",
-                                   "district",  "precinct", "station",  "firehouse",    "department"});
+                                   "district",  "precinct", "station",  "firehouse",    "department",    "firm"});
   return In(kWords, k);
 }
 // Words that end a described scope: "the yellow food truck | by the courthouse".
@@ -183,7 +184,7 @@ class PublicRoleDetector : public Detector {
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (i < next_free || !who::IsAlphaWord(tokens[i])) continue;
       long end = -1;
-      if (IsUniqueWord(tokens[i])) end = UniqueAt(st, i, out);
+      if (IsUniqueWord(tokens[i]) || tokens[i].key == "few") end = UniqueAt(st, i, out);
       if (end < 0 && (tokens[i].possessive || NextIsApostrophe(tokens, i) ||
                       (i + 1 < tokens.size() && tokens[i + 1].possessive)))
         end = PossessorAt(st, i, out);
@@ -362,6 +363,7 @@ class PublicRoleDetector : public Detector {
     if (rows.empty()) return -1;
     bool informative = s.Cases().Informative(tokens[i]);
     if (tokens[i].key.size() <= 3 && informative && tokens[i].shape == Shape::kLower) return -1;  // "co", "ad", "da"
+    if (InOrganisationName(s, i)) return -1;  // "works at the Dollar General", "General Motors"
     RoleRow row = *std::min_element(rows.begin(), rows.end(), [](const RoleRow& a, const RoleRow& b) { return a.holders < b.holders; });
     size_t role_last = m->last;
     Scope sc;
@@ -505,6 +507,18 @@ class PublicRoleDetector : public Detector {
     return static_cast<long>(sc.last);
   }
 
+  // Whether token i is a word of an organisation's name that starts at most five words before it.
+  bool InOrganisationName(State& s, size_t i) const {
+    if (!organisations_) return false;
+    const auto& tokens = s.in.tokens;
+    for (size_t j = i >= 5 ? i - 5 : 0; j <= i; ++j) {
+      if (!who::IsAlphaWord(tokens[j])) continue;
+      if (s.Cases().Informative(tokens[j]) && !who::StartsUpper(s.in.text, tokens[j])) continue;
+      if (auto m = organisations_->index().LongestAt(tokens, j); m && m->last >= i && m->last > j) return true;
+    }
+    return false;
+  }
+
   // An organisation or place ending right before token i ("Dolphins' CEO", "Burlington mayor").
   Scope ScopeBefore(State& s, size_t i) const {
     const auto& tokens = s.in.tokens;
@@ -538,10 +552,25 @@ class PublicRoleDetector : public Detector {
           }
         }
     }
-    // "our town's mayor"
-    if (tokens[end].possessive && IsLocalNoun(tokens[end].key)) {
-      long p = who::PrevWord(tokens, end);
-      if (p >= 0 && In(kLocalOwners, tokens[p])) return Scope{ScopeKind::kLocal, static_cast<size_t>(p), end};
+    if (!tokens[end].possessive) return {};
+    // "our town's mayor", "our high school's head coach", "the local fire station's chief".
+    const bool place_word = !who::WordValues(place_words_, tokens[end]).empty();
+    if (IsLocalNoun(tokens[end].key) || place_word) {
+      // Up to two words between, each right before the next ("our high school's").
+      size_t p = end;
+      for (int words = 0; p > 0 && words < 3 && who::IsAlphaWord(tokens[p - 1]); ++words) {
+        --p;
+        if (In(kLocalOwners, tokens[p])) return Scope{ScopeKind::kLocal, p, end};
+        if (IsStopWord(tokens[p].key)) break;
+      }
+    }
+    // "Jefferson High's principal", "St. Luke's organist": capitalised words and a place word.
+    if (place_word && informative) {
+      size_t first = end;
+      while (first > 0 && end - first < 3 && who::IsAlphaWord(tokens[first - 1]) &&
+             who::StartsUpper(text, tokens[first - 1]))
+        --first;
+      if (first < end) return Scope{ScopeKind::kNamed, first, end};
     }
     return {};
   }
@@ -576,12 +605,21 @@ class PublicRoleDetector : public Detector {
   }
 
   // "the only female welder at the shipyard", "the oldest member of the Rotary Club",
-  // "our town's only veterinarian".
+  // "our town's only veterinarian"; and a handful: "one of the few female firefighters in
+  // the county".
   long UniqueAt(State& s, size_t i, std::vector<Finding>& out) const {
     const auto& tokens = s.in.tokens;
     uint32_t sentence = tokens[i].sentence;
     long p = who::PrevWord(tokens, i);
     if (p < 0 || tokens[p].sentence != sentence) return -1;
+    const bool few = tokens[i].key == "few";
+    long one = -1;  // "one" of "one of the (very) few"
+    if (few) {
+      if (tokens[p].key == "very") p = who::PrevWord(tokens, p);
+      const long of = p >= 0 && tokens[p].key == "the" ? who::PrevWord(tokens, p) : -1;
+      one = of >= 0 && tokens[of].key == "of" ? who::PrevWord(tokens, of) : -1;
+      if (one < 0 || tokens[one].key != "one" || tokens[one].sentence != sentence) return -1;
+    }
     // Before: "the", "our", or a possessive scope ("our town's", "Sitka's", "the shipyard's").
     Scope before;
     if (tokens[p].possessive) {
@@ -599,7 +637,7 @@ class PublicRoleDetector : public Detector {
       return -1;
     }
     // The writer about themself: "I'm the only massage therapist in town".
-    long pp = who::PrevWord(tokens, p);
+    long pp = who::PrevWord(tokens, few ? one : p);
     if (pp >= 0 && tokens[pp].sentence == sentence && In(kSelfVerbs, tokens[pp])) return -1;
     // The head: a person noun, an occupation or a role within the next four words.
     long head = -1, head_last = -1;
@@ -612,6 +650,12 @@ class PublicRoleDetector : public Detector {
         if (auto m = occupations_->index().LongestAt(tokens, j)) {
           head = j, head_last = m->last;
           suggestion = occupations_->Get(m->values.front(), "suggestion");
+        } else if (std::string_view k = tokens[j].key; few && k.size() > 3 && k.back() == 's') {
+          // "the few firefighters": a one-word job in the plural.
+          if (auto v = who::WordValues(occupations_, k.substr(0, k.size() - 1)); !v.empty()) {
+            head = j, head_last = j;
+            suggestion = occupations_->Get(v.front(), "suggestion");
+          }
         }
       }
       bool plural = false;
@@ -645,20 +689,23 @@ class PublicRoleDetector : public Detector {
     if (prep >= 0 && tokens[prep].sentence == sentence && In(kScopePreps, tokens[prep])) {
       long n = who::NextWord(tokens, prep);
       if (n >= 0 && tokens[n].sentence == sentence) {
+        const long local = who::NextWord(tokens, n);
         if ((tokens[n].key == "town" || tokens[n].key == "here"))
           after = Scope{ScopeKind::kLocal, static_cast<size_t>(n), static_cast<size_t>(n)};
+        else if (tokens[n].key == "the" && local >= 0 && IsLocalNoun(tokens[local].key))
+          after = Scope{ScopeKind::kLocal, static_cast<size_t>(n), static_cast<size_t>(local)};  // "in the county"
         else after = ScopeAt(s, static_cast<size_t>(n), true);
         if (after.kind == ScopeKind::kGeneric && IsOwnBusinessNoun(tokens[after.last].key)) after = {};
       }
     }
     if (after.kind == ScopeKind::kNone && before.kind == ScopeKind::kNone) return -1;
     if (superlative && after.kind == ScopeKind::kNone && before.kind == ScopeKind::kNone) return -1;
-    size_t first = before.kind != ScopeKind::kNone ? before.first : i;
+    size_t first = few ? static_cast<size_t>(one) : before.kind != ScopeKind::kNone ? before.first : i;
     size_t last = after.kind != ScopeKind::kNone ? after.last : static_cast<size_t>(head_last);
     Scope sc = after.kind != ScopeKind::kNone ? after : before;
     if (sc.kind == ScopeKind::kOrganisation || sc.kind == ScopeKind::kEvent || sc.kind == ScopeKind::kFigure)
       sc.kind = ScopeKind::kNamed;  // a local unique, not a famous role
-    EmitRole(s, first, last, 1, sc, suggestion, out, true);
+    EmitRole(s, first, last, few ? 3 : 1, sc, suggestion, out, !few);
     return static_cast<long>(last);
   }
 

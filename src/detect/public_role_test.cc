@@ -66,7 +66,15 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"JUST HAD THE QB FROM OUR HIGH SCHOOL ON MY TABLE BEFORE STATE!!!", "QB FROM OUR HIGH SCHOOL"},
         Case{"just had the quarterback of our high school on my table", "quarterback of our high school"},
         Case{"MY CLIENT, THE ONLY FEMALE PILOT AT OUR REGIONAL AIRPORT, HAS A STIFF NECK", "ONLY FEMALE PILOT AT OUR REGIONAL AIRPORT"},
-        Case{"My client who manages the farm down the road came in", "client who manages the farm"}));
+        Case{"My client who manages the farm down the road came in", "client who manages the farm"},
+        // A possessive scope before the role: the school's, the church's, a named school's.
+        Case{"My client, our high school's head football coach, had knee surgery.", "our high school's head football coach"},
+        Case{"My client is our church's organist and has tendonitis.", "our church's organist"},
+        Case{"My client, Jefferson High's principal, came in today.", "Jefferson High's principal"},
+        Case{"my client is the youngest partner at her law firm", "youngest partner at her law firm"},
+        Case{"My client is the only female firefighter in the county.", "only female firefighter in the county"},
+        Case{"My client is one of the few female firefighters in the county.", "one of the few female firefighters in the county"},
+        Case{"ONE OF THE VERY FEW WOMEN WELDERS AT THE SHIPYARD CAME IN TODAY", "ONE OF THE VERY FEW WOMEN WELDERS AT THE SHIPYARD"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PublicRole,
@@ -111,7 +119,14 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"My client who owns the cutest dog came in today \xF0\x9F\x90\xB6", ""},
         // The writer's own business is no one else's organisation.
         Case{"The VP of marketing at our studio is me, ha.", ""},
-        Case{"The CEO of our studio is me, ha.", ""}));
+        Case{"The CEO of our studio is me, ha.", ""},
+        // A role word inside an organisation's name is the organisation.
+        Case{"My client works at the Dollar General and has migraines.", ""},
+        Case{"My client works for General Motors.", ""},
+        Case{"I'm one of the few massage therapists in the county who offers cupping.", ""},
+        Case{"We're one of the few studios in town open on Sundays.", ""},
+        Case{"One of the few perks of winter: hot stone season!", ""},
+        Case{"Our high school's football team won state!", ""}));
 // clang-format on
 
 TEST(PublicRoleDetails, OneHolderIsDirect) {
@@ -173,6 +188,16 @@ TEST(PublicRoleDetails, ATeamsRosterIsPublicHoweverLong) {
   auto found = who_testing::Run(Det(), "I massaged a player for the Miami Dolphins today.");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].rule, "public-role");
+}
+
+// "One of the few" is a handful of holders: not direct, yet rarer than the job.
+TEST(PublicRoleDetails, OneOfTheFewIsAHandful) {
+  auto found = who_testing::Run(Det(), "My client is one of the few female firefighters in the county.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FALSE(found[0].direct);
+  EXPECT_EQ(found[0].severity, Severity::kError);
+  ASSERT_TRUE(found[0].frequency.has_value());
+  EXPECT_NEAR(*found[0].frequency, 3.0 / 100'000, 1e-9);
 }
 
 TEST(PublicRoleDetails, WinnersOfATeamEventAreNotDirect) {
