@@ -57,8 +57,8 @@ VERSION_RE = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$")
 PACK_KEYS = {"name", "version", "description", "lists", "rules"}
 PACK_REQUIRED = {"name", "version", "description", "rules"}
 RULE_KEYS = {"id", "rule", "category", "severity", "message", "description", "terms",
-             "terms_file", "lexicon", "patterns", "context", "frequency", "suggestions",
-             "examples"}
+             "terms_file", "lexicon", "patterns", "context", "frequency", "not_in_names",
+             "suggestions", "examples"}
 RULE_REQUIRED = {"id", "rule", "category", "severity", "message", "description", "examples"}
 CONTEXT_KEYS = {"must", "before", "after", "terms"}
 MAX_WINDOW = 50
@@ -151,6 +151,7 @@ class Matcher:
 
     def __init__(self, rule, lists, pack_dir, loose):
         self.loose = loose
+        self.not_in_names = rule.get("not_in_names") is True
         self.phrases = []  # list of key lists
         for t in expand(rule.get("terms", []), lists):
             k = term_keys(t)
@@ -237,6 +238,8 @@ class Matcher:
             para = text[ps:pe]
             toks = tokenize(para)
             for (a, b) in self.phrase_hits(para, toks, self.phrases):
+                if self.not_in_names and in_capitalised_name(para, toks, a, b):
+                    continue
                 if self._context_ok(para, toks, a, b):
                     out.append((ps + toks[a].start, ps + toks[b - 1].end))
             for rx in self.patterns:
@@ -249,6 +252,32 @@ class Matcher:
                     if self._context_ok(para, toks, covered[0], covered[-1] + 1):
                         out.append((ps + m.start(), ps + m.end()))
         return out
+
+
+CONDITION_WORDS = {"disease", "diseases", "syndrome", "disorder", "palsy", "fever"}
+
+
+def in_capitalised_name(text, toks, a, b):
+    """The engine's not_in_names test (rules/pack_detector.cc): every word of toks[a:b]
+    capitalised, a capitalised neighbour with only a space between (not a possessive, not
+    a condition word like "Disease"), and lowercase words elsewhere in the paragraph."""
+    def shape(t):
+        w = text[t.start:t.end]
+        if w[:1].isupper() and not (len(w) > 1 and w.isupper()):
+            return "cap"
+        return "lower" if w[:1].islower() else "other"
+
+    def name_word(i, j):  # toks[i] a neighbour of toks[j]
+        lo, hi = min(i, j), max(i, j)
+        t = toks[i]
+        return (re.fullmatch(r"[ \t\u00a0]+", text[toks[lo].end:toks[hi].start]) is not None
+                and shape(t) == "cap" and not t.possessive and t.key not in CONDITION_WORDS)
+
+    if any(shape(t) != "cap" for t in toks[a:b]):
+        return False
+    if not ((a > 0 and name_word(a - 1, a)) or (b < len(toks) and name_word(b, b - 1))):
+        return False
+    return sum(1 for t in toks[:a] + toks[b:] if shape(t) == "lower") >= 2
 
 
 def expand(terms, lists):

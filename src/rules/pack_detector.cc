@@ -10,6 +10,7 @@
 #include "detect/pattern_scan.h"
 #include "lexicon/phrase_index.h"
 #include "rules/pattern_openings.h"
+#include "text/word_set.h"
 
 namespace discreet {
 namespace {
@@ -119,6 +120,7 @@ class PackDetector : public Detector {
           if (tv.rule == previous_rule) continue;  // one finding per rule per match
           previous_rule = tv.rule;
           const CompiledRule& rule = rules_[tv.rule];
+          if (rule.rule.not_in_names && InCapitalisedName(tokens, m->first, m->last)) continue;
           if (!ContextHolds(rule, tokens, w, first, last)) continue;
           found.push_back(MakeFinding(rule, m->span(tokens), tv.frequency));
         }
@@ -208,6 +210,29 @@ class PackDetector : public Detector {
       if (set->Add(p.re->pattern(), nullptr) < 0) return;
     if (!set->Compile()) return;
     set_ = std::move(set);
+  }
+
+  // Whether tokens [first, last] are words of a capitalised name: each capitalised, next to
+  // a capitalised word of the same sentence with only a space between ("Summit Physical
+  // Therapy", "the Arthritis Foundation"), in a sentence with lowercase words too, where
+  // capitals mean something. A possessive before ("Sally's Parkinson's") is a person's
+  // condition, and "Disease" after ("Crohn's Disease") part of the condition's own name.
+  static bool InCapitalisedName(const std::vector<Token>& tokens, size_t first, size_t last) {
+    for (size_t k = first; k <= last; ++k)
+      if (tokens[k].is_word() && tokens[k].shape != Shape::kCapitalized) return false;
+    const uint32_t sentence = tokens[first].sentence;
+    auto name_word = [&](size_t k) {
+      static constexpr WordSet kConditionWords({"disease", "diseases", "syndrome", "disorder", "palsy", "fever"});
+      const Token& t = tokens[k];
+      return t.sentence == sentence && t.shape == Shape::kCapitalized && !t.possessive && !In(kConditionWords, t);
+    };
+    if (!(first > 0 && name_word(first - 1)) && !(last + 1 < tokens.size() && name_word(last + 1))) return false;
+    size_t lowercase = 0;
+    for (size_t k = first; k > 0 && tokens[k - 1].sentence == sentence; --k)
+      lowercase += tokens[k - 1].shape == Shape::kLower;
+    for (size_t k = last + 1; k < tokens.size() && tokens[k].sentence == sentence; ++k)
+      lowercase += tokens[k].shape == Shape::kLower;
+    return lowercase >= 2;
   }
 
   // Every context condition of `rule` holds for the match covering word ordinals

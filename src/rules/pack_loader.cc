@@ -65,8 +65,8 @@ std::string TypeName(const json& v) {
 
 const std::set<std::string, std::less<>> kPackFields = {"name", "version", "description", "lists", "rules"};
 const std::set<std::string, std::less<>> kRuleFields = {
-    "id",    "rule",     "category", "severity", "message",   "description", "terms",   "terms_file",
-    "lexicon", "patterns", "context",  "frequency", "suggestions", "examples"};
+    "id",      "rule",     "category", "severity",  "message",      "description", "terms",   "terms_file",
+    "lexicon", "patterns", "context",  "frequency", "not_in_names", "suggestions", "examples"};
 const std::set<std::string, std::less<>> kContextFields = {"must", "before", "after", "terms"};
 
 // Terms of a TSV file: the first column; a `frequency` column, when there is one, gives
@@ -330,6 +330,11 @@ class PackParser {
       if (!frequencies_allowed)
         Fail(at + "/frequency", id, "frequency is for identifier and quasi-identifier rules only");
       rule.frequency = f.get<double>();
+    }
+
+    if (r.contains("not_in_names")) {
+      if (!r["not_in_names"].is_boolean()) Fail(at + "/not_in_names", id, "not_in_names must be true or false");
+      rule.not_in_names = r["not_in_names"].get<bool>();
     }
 
     if (!r.contains("terms") && !r.contains("terms_file") && !r.contains("lexicon") && !r.contains("patterns"))

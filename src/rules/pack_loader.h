@@ -44,6 +44,9 @@ struct PackRule {
   std::vector<std::shared_ptr<const RE2>> compiled;  // one per pattern, compiled once
   std::vector<PackContext> context;
   std::optional<double> frequency;
+  // Terms written as part of a capitalised name ("Summit Physical Therapy", "the Arthritis
+  // Foundation") are not reported.
+  bool not_in_names = false;
   std::vector<std::string> suggestions;
   std::vector<std::string> match_examples;
   std::vector<std::string> no_match_examples;

@@ -292,6 +292,14 @@ TEST_F(PackLoaderTest, FrequencyOutsideZeroOne) {
   }
 }
 
+TEST_F(PackLoaderTest, NotInNamesIsABoolean) {
+  json p = GoodPack();
+  p["rules"][0]["not_in_names"] = "yes";
+  EXPECT_THAT(Error(p), HasSubstr("demo/pregnant: not_in_names must be true or false"));
+  p["rules"][0]["not_in_names"] = true;
+  EXPECT_TRUE(LoadPack(Write(p), lexicons()).rules[0].not_in_names);
+}
+
 TEST_F(PackLoaderTest, RuleWithNoTermsOrPatterns) {
   json p = GoodPack();
   p["rules"][0].erase("terms");
