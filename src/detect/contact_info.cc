@@ -48,10 +48,14 @@ constexpr std::string_view kPersonBefore[] = {"her", "his",  "their", "client", 
                                               "he",  "they", "mom's", "dad's",  "wife's",  "husband's"};
 
 // Local parts that name a role rather than a person: the studio's own inbox.
+// clang-format off
 constexpr std::string_view kRoleMailboxes[] = {
     "hello", "info", "contact", "bookings", "booking", "book", "admin", "office", "support", "team",
     "appointments", "frontdesk", "reception", "studio", "mail", "sales", "enquiries", "inquiries",
-    "help", "billing", "hi", "noreply", "no-reply", "clinic", "spa", "care", "schedule", "scheduling"};
+    "help", "billing", "hi", "noreply", "no-reply", "clinic", "spa", "care", "schedule", "scheduling",
+    "jobs", "careers", "hiring", "hr", "events", "gifts", "giftcards", "orders", "press", "media",
+    "marketing", "members", "membership", "feedback", "accounts"};
+// clang-format on
 
 // Paths of social profiles: a URL to a person, not to a business's site.
 constexpr std::string_view kProfileHosts[] = {"facebook.com/", "fb.com/", "instagram.com/", "tiktok.com/@",

@@ -64,6 +64,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"my client's number 503-555-0100 to book her next visit", {{"503-555-0100", "error"}}},
                       Case{"Call 503-555-0100 for Jen", {{"503-555-0100", "error"}}}));
 
+// clang-format off
 INSTANTIATE_TEST_SUITE_P(
     EmailsUrlsHandles, ContactInfo,
     ::testing::Values(
@@ -72,6 +73,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"book via hello@studio.example", {{"hello@studio.example", "info"}}},
         Case{"Bookings@Studio.example", {{"Bookings@Studio.example", "info"}}},
         Case{"info@spa.example or front desk", {{"info@spa.example", "info"}}},
+        Case{"We're hiring! Send your resume to jobs@blueheronmassage.com",
+             {{"jobs@blueheronmassage.com", "info"}}},
         Case{"see https://instagram.com/jenny_runs", {{"https://instagram.com/jenny_runs", "error"}}},
         Case{"see www.facebook.com/jen.smith.", {{"www.facebook.com/jen.smith", "error"}}},
         Case{"https://www.linkedin.com/in/jen", {{"https://www.linkedin.com/in/jen", "error"}}},
@@ -79,6 +82,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"thanks @jenny_runs!", {{"@jenny_runs", "error"}}},
         Case{"@a is too short to be a handle", {}},
         Case{"C# and a#b and x@y", {}}));
+// clang-format on
 
 INSTANTIATE_TEST_SUITE_P(
     LookAlikes, ContactInfo,

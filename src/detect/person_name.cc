@@ -193,6 +193,7 @@ class PersonNameDetector : public Detector {
     if (!given_) return;
     Scan scan{in, {}, {}};
     const auto& tokens = in.tokens;
+    const size_t first_found = out.size();
     size_t next_free = 0;
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (i < next_free) continue;
@@ -219,6 +220,7 @@ class PersonNameDetector : public Detector {
       }
       if (long end = NameAt(scan, i, out); end >= 0) next_free = static_cast<size_t>(end) + 1;
     }
+    StaffNamesStayStaff(in, first_found, out);
   }
 
  private:
@@ -419,6 +421,31 @@ class PersonNameDetector : public Detector {
     return false;
   }
 
+  static constexpr std::string_view kStaffMessage =
+      "A name in a sentence about your own studio or team. Fine if they agreed to be named; never name a client this "
+      "way.";
+
+  // "Our own Jenna finished her certification. Congrats Jenna!": a name the paragraph
+  // introduced as staff is staff in its other sentences too, unless they are about a
+  // client (an error stays an error).
+  static void StaffNamesStayStaff(const ScanInput& in, size_t first, std::vector<Finding>& out) {
+    auto paragraph_of = [&](const Finding& f) {
+      auto it = std::lower_bound(in.tokens.begin(), in.tokens.end(), f.span.start,
+                                 [](const Token& t, size_t at) { return t.span.start < at; });
+      return it == in.tokens.end() ? UINT32_MAX : it->paragraph;
+    };
+    auto name_of = [&](const Finding& f) { return in.text.substr(f.span.start, f.span.size()); };
+    for (size_t s = first; s < out.size(); ++s) {
+      if (out[s].severity != Severity::kInfo) continue;
+      for (size_t w = first; w < out.size(); ++w)
+        if (out[w].severity == Severity::kWarning && name_of(out[w]) == name_of(out[s]) &&
+            paragraph_of(out[w]) == paragraph_of(out[s])) {
+          out[w].severity = Severity::kInfo;
+          out[w].message = kStaffMessage;
+        }
+    }
+  }
+
   Severity SeverityAt(Scan& s, const Token& t) const {
     const auto& ctx = Ctx(s);
     Cue client = ctx.ClientAt(t);
@@ -431,9 +458,7 @@ class PersonNameDetector : public Detector {
             std::vector<Finding>& out, bool include_period = false) const {
     const auto& tokens = s.in.tokens;
     Severity severity = SeverityAt(s, tokens[first]);
-    if (severity == Severity::kInfo)
-      message = "A name in a sentence about your own studio or team. Fine if they agreed to be named; never "
-                "name a client this way.";
+    if (severity == Severity::kInfo) message = kStaffMessage;
     Span span{tokens[first].span.start, tokens[last].span.start + who::Stem(s.in.text, tokens[last]).size()};
     if (tokens[last].shape == Shape::kHashtag) span.end = tokens[last].span.end;
     if (include_period && last + 1 < tokens.size() && tokens[last + 1].key == "." &&

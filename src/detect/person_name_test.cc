@@ -143,7 +143,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"He is half Korean, half Irish, and a total sweetheart.", ""},
         Case{"MY SOMALI CLIENT BROUGHT SAMBUSAS \xF0\x9F\x98\x8B", ""},
         Case{"Our Thai regular swears by the hot stones.", ""},
-        Case{"My Mormon client asked for a female therapist only.", ""}));
+        Case{"My Mormon client asked for a female therapist only.", ""},
+        // The studio's own people: "our own", "our newest therapist", and the same name
+        // again later in the paragraph.
+        Case{"Our own Jenna just finished her prenatal massage certification. Congrats Jenna!", ""},
+        Case{"Meet Marcus, our newest therapist! He specializes in sports massage and loves hiking.", ""}));
 // clang-format on
 
 TEST(PersonNameDetails, FullNameIsDirectWithProductFrequency) {
@@ -166,6 +170,19 @@ TEST(PersonNameDetails, StaffNameIsInfo) {
   auto found = who_testing::Run(Det(), "Our founder, Maria Santos, started this studio.");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].severity, Severity::kInfo);
+}
+
+// Staff in one sentence is staff in the paragraph, but never over a client's sentence.
+TEST(PersonNameDetails, AStaffNameStaysStaffInItsParagraph) {
+  auto found = who_testing::Run(Det(), "Our own Jenna passed her exam. Congrats Jenna!");
+  ASSERT_EQ(found.size(), 2u);
+  for (const Finding& f : found) EXPECT_EQ(f.severity, Severity::kInfo);
+  auto other = who_testing::Run(Det(), "Our own Jenna passed her exam.\n\nCongrats Jenna!");
+  ASSERT_EQ(other.size(), 2u);
+  EXPECT_EQ(other[1].severity, Severity::kWarning);  // another paragraph
+  auto client = who_testing::Run(Det(), "Our own Jenna passed her exam. My client Jenna came in with a migraine.");
+  ASSERT_EQ(client.size(), 2u);
+  EXPECT_EQ(client[1].severity, Severity::kError);
 }
 
 TEST(PersonNameDetails, NoClientContextIsWarning) {

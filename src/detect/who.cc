@@ -45,6 +45,7 @@ struct CuePhrase {
   CueKind kind;
 };
 
+// clang-format off
 constexpr CuePhrase kCuePhrases[] = {
     // A client is in the sentence.
     {"client", kClientStrong}, {"clients", kClientStrong}, {"patient", kClientStrong},
@@ -65,7 +66,7 @@ constexpr CuePhrase kCuePhrases[] = {
     {"as the", kSelf}, {"i was", kSelf}, {"i became", kSelf},
     // The studio's own people.
     {"founder", kStaff}, {"cofounder", kStaff}, {"founded", kStaff},
-    {"meet our", kStaff}, {"welcome our", kStaff}, {"my name is", kStaff},
+    {"meet our", kStaff}, {"welcome our", kStaff}, {"my name is", kStaff}, {"our own", kStaff},
     {"owner", kStaffWord}, {"therapist", kStaffWord}, {"therapists", kStaffWord},
     {"receptionist", kStaffWord}, {"staff", kStaffWord}, {"team", kStaffWord},
     {"instructor", kStaffWord}, {"colleague", kStaffWord}, {"coworker", kStaffWord},
@@ -73,6 +74,7 @@ constexpr CuePhrase kCuePhrases[] = {
     {"apprentice", kStaffWord}, {"intern", kStaffWord}, {"mentor", kStaffWord},
     {"practitioner", kStaffWord}, {"front desk", kStaffWord},
 };
+// clang-format on
 
 std::vector<std::string> SplitSpaces(std::string_view s) {
   std::vector<std::string> out;
@@ -183,9 +185,11 @@ ContextCues::Map ContextCues::Analyse(const std::vector<Token>& tokens) const {
           m.sentence_staff[t.sentence] = true;
           break;
         case kStaffWord: {
-          // "our therapist", "my colleague", "the studio's owner": staff; "the owner of the
-          // food truck" is not.
+          // "our therapist", "my colleague", "the studio's owner", "our newest therapist":
+          // staff; "the owner of the food truck" is not.
           long p = PrevWord(tokens, i);
+          if (p >= 0 && tokens[p].sentence == t.sentence && !IsOwnWord(tokens[p].key) && IsAlphaWord(tokens[p]))
+            p = PrevWord(tokens, p);
           if (p >= 0 && tokens[p].sentence == t.sentence && IsOwnWord(tokens[p].key))
             m.sentence_staff[t.sentence] = true;
           break;
