@@ -28,6 +28,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"My client is a local firefighter with tight shoulders", "local firefighter"},
         Case{"My client is an Olympic swimmer and has a torn rotator cuff.", "Olympic swimmer"},
         Case{"my client plays in the NBA and has a sprained ankle", "plays in the NBA"},
+        Case{"Worked on a sweet 92-year-old WWII vet today.", "WWII vet"},
         Case{"She teaches 4th grade and her neck shows it", "teaches 4th grade"},
         Case{"client today (30s, lawyer, lives in the lofts on Pearl St) has tension headaches", "lawyer"},
         Case{"Client tip from Kevin (the UPS driver on our route): he swears by foam rolling.", "UPS driver"},
@@ -106,6 +107,15 @@ TEST(OccupationDetails, ARosterIsRarerThanAJob) {
 
 // "retired" is a row of its own ("my client is retired"); before a job it is that job's
 // modifier, one detail rather than two.
+// "WWII vet" is a veteran of that war, not a veterinarian, and far rarer than "a veteran".
+TEST(OccupationDetails, AWarVetIsAVeteranOfThatWar) {
+  auto found = who_testing::Run(Det(), "My client is a WWII vet and still walks every day.");
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_TRUE(found[0].frequency.has_value());
+  EXPECT_LT(*found[0].frequency, 0.001);
+  EXPECT_EQ(found[0].suggestions.front(), "served in the military");
+}
+
 TEST(OccupationDetails, RetiredBeforeAJobIsOneDetail) {
   EXPECT_EQ(who_testing::MatchedAt(Det(), "occupation", Severity::kWarning, "my regular, a retired dentist, brought cookies"),
             std::vector<std::string>{"retired dentist"});
