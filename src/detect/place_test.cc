@@ -28,6 +28,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"my client lives on maple street and walks here", "maple street"},
         Case{"She lives on Maple Street, right by the park", "Maple Street"},
         Case{"My client works at the hardware store on Main and has migraines.", "hardware store on Main"},
+        Case{"My Tuesday lady who lives above the laundromat on 3rd lost her dog.", "laundromat on 3rd"},
         Case{"Today's client: the owner of the yellow food truck by the courthouse.", "by the courthouse"},
         Case{"client today (30s, lawyer, lives in the lofts on Pearl St) has tension headaches", "lofts on Pearl St"},
         Case{"she lives in the lofts on pearl st", "lofts on pearl st"},
