@@ -205,6 +205,12 @@ class PersonNameDetector : public Detector {
       if (!who::IsAlphaWord(t)) continue;
       if (t.shape == Shape::kHashtag && HashtagNameAt(scan, i, out)) continue;
       if (TitleKind kind = TitleOf(t); kind != TitleKind::kNone) {
+        // "Miss America", "Miss Wyoming": a pageant's title, not a woman's name.
+        if (events_)
+          if (auto m = events_->index().LongestAt(tokens, i); m && m->last > i) {
+            next_free = m->last + 1;
+            continue;
+          }
         if (long end = TitledNameAt(scan, i, kind, out); end >= 0) {
           next_free = static_cast<size_t>(end) + 1;
           continue;

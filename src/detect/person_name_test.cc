@@ -147,7 +147,9 @@ INSTANTIATE_TEST_SUITE_P(
         // The studio's own people: "our own", "our newest therapist", and the same name
         // again later in the paragraph.
         Case{"Our own Jenna just finished her prenatal massage certification. Congrats Jenna!", ""},
-        Case{"Meet Marcus, our newest therapist! He specializes in sports massage and loves hiking.", ""}));
+        Case{"Meet Marcus, our newest therapist! He specializes in sports massage and loves hiking.", ""},
+        // A pageant's title is not a woman's name.
+        Case{"Congrats to my client who just won the Miss Wyoming pageant!", ""}));
 // clang-format on
 
 TEST(PersonNameDetails, FullNameIsDirectWithProductFrequency) {

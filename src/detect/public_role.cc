@@ -191,6 +191,7 @@ class PublicRoleDetector : public Detector {
       if (end < 0) end = RoleAt(st, i, out);
       if (end < 0 && (tokens[i].key == "won" || tokens[i].key == "wins")) end = WonAt(st, i, out);
       if (end < 0 && In(kOwnerVerbs, tokens[i])) end = OwnerClauseAt(st, i, out);
+      if (end < 0 && tokens[i].key == "miss") end = PageantTitleAt(st, i, out);
       if (end >= 0) next_free = static_cast<size_t>(end) + 1;
     }
   }
@@ -479,6 +480,24 @@ class PublicRoleDetector : public Detector {
     if (sc.kind != ScopeKind::kEvent) return -1;
     EmitRole(s, i, sc.last, 2.0, sc, "an athlete", out);
     return static_cast<long>(sc.last);
+  }
+
+  // "my client, Miss Wyoming 2024": a pageant's title held by a client names the one winner.
+  // "the Miss Wyoming pageant", "won Miss Wyoming" and "watching Miss America" are the event.
+  long PageantTitleAt(State& s, size_t i, std::vector<Finding>& out) const {
+    static constexpr WordSet kEventWords({"the", "at", "in", "won", "win", "wins", "winning", "for", "of", "to",
+                                          "watch", "watched", "watching", "enter", "entered", "judge", "judged"});
+    const auto& tokens = s.in.tokens;
+    if (!events_ || !who::StartsUpper(s.in.text, tokens[i])) return -1;
+    auto m = events_->index().LongestAt(tokens, i);
+    if (!m || m->last == i || events_->Get(m->values.front(), "kind") != "pageant") return -1;
+    const long p = who::PrevWord(tokens, i);
+    if (p >= 0 && tokens[p].sentence == tokens[i].sentence && In(kEventWords, tokens[p])) return -1;
+    const long n = who::NextWord(tokens, m->last);
+    if (n >= 0 && tokens[n].key == "pageant") return -1;
+    if (!AboutClient(s, tokens[i])) return -1;
+    EmitRole(s, i, m->last, 1, Scope{ScopeKind::kEvent, i, m->last, who::kUsPopulation}, "a pageant winner", out);
+    return static_cast<long>(m->last);
   }
 
   // "the lady who owns the flower shop", "our regular who runs the taco truck": the verb

@@ -74,7 +74,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"my client is the youngest partner at her law firm", "youngest partner at her law firm"},
         Case{"My client is the only female firefighter in the county.", "only female firefighter in the county"},
         Case{"My client is one of the few female firefighters in the county.", "one of the few female firefighters in the county"},
-        Case{"ONE OF THE VERY FEW WOMEN WELDERS AT THE SHIPYARD CAME IN TODAY", "ONE OF THE VERY FEW WOMEN WELDERS AT THE SHIPYARD"}));
+        Case{"ONE OF THE VERY FEW WOMEN WELDERS AT THE SHIPYARD CAME IN TODAY", "ONE OF THE VERY FEW WOMEN WELDERS AT THE SHIPYARD"},
+        // A pageant's title held by a client, and the winner of the pageant.
+        Case{"My client, Miss Wyoming 2024, has a sore back.", "Miss Wyoming"},
+        Case{"Congrats to my client who just won the Miss Wyoming pageant!", "won the Miss Wyoming"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PublicRole,
@@ -126,7 +129,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"I'm one of the few massage therapists in the county who offers cupping.", ""},
         Case{"We're one of the few studios in town open on Sundays.", ""},
         Case{"One of the few perks of winter: hot stone season!", ""},
-        Case{"Our high school's football team won state!", ""}));
+        Case{"Our high school's football team won state!", ""},
+        Case{"Miss America is on TV tonight, who's watching?", ""},
+        Case{"My client is watching Miss Wyoming tonight with her daughter.", ""}));
 // clang-format on
 
 TEST(PublicRoleDetails, OneHolderIsDirect) {
