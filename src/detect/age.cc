@@ -217,13 +217,20 @@ class AgeDetector : public Detector {
       // pregnant", "he is 6 feet tall", "she's 100% better" go on, and are not ages here).
       {
         bool person_is = false;
-        if (p >= 0) {
-          const Token& pt = tokens[p];
-          std::string_view ppk = KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(p)));
+        // "she's only 29": one adverb may stand between.
+        static constexpr WordSet kAdverbs({"only", "just", "almost", "nearly", "barely"});
+        long q = p;
+        if (q >= 0 && static_cast<size_t>(q) + 1 == i && In(kAdverbs, tokens[q])) {
+          const long before = qi::PrevWordIn(tokens, static_cast<size_t>(q));
+          q = before >= 0 && static_cast<size_t>(before) + 1 == static_cast<size_t>(q) ? before : -1;
+        }
+        if (q >= 0) {
+          const Token& pt = tokens[q];
+          std::string_view ppk = KeyOf(tokens, qi::PrevWordIn(tokens, static_cast<size_t>(q)));
           // "she's", "my client's": the 's is "is" before a number
           person_is = (pt.possessive && (pt.key == "she" || pt.key == "he" || In(kPersonNouns, pt))) ||
                       ((pt.key == "is" || pt.key == "was") && (ppk == "she" || ppk == "he" || In(kPersonNouns, ppk)));
-          person_is = person_is && static_cast<size_t>(p) + 1 == i;
+          person_is = person_is && static_cast<size_t>(q) + (q == p ? 1 : 2) == i;
         }
         if (person_is) {
           size_t j = num->last + 1;

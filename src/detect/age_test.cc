@@ -30,6 +30,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         Case{"My favorite client is an eccentric 85-year-old who drives a Porsche", "85-year-old"},
         Case{"she is 85 years old and still gardens every day", "85 years old"},
+        Case{"My client just found out she has MS. She's only 29.", "29"},
+        Case{"he is almost 90 and still golfs every week", "90"},
         Case{"A client aged 85 asked for a gentler pressure", "aged 85"},
         Case{"My client (48) has been coming in for her shoulder", "48"},
         Case{"Our client Hannah Lee (34) came to us before the marathon", "34"},
@@ -71,6 +73,8 @@ INSTANTIATE_TEST_SUITE_P(
     Negative, Age,
     ::testing::Values(
         Case{"Book a 90-minute session today", ""},
+        Case{"It's only 29 dollars this week!", ""},
+        Case{"She's only 29 weeks along and glowing.", ""},
         Case{"Open Monday, 9, and Tuesday, 10, for walk-ins", ""},
         Case{"We see 85, maybe 90, clients a week", ""},
         Case{"My client told me Chicago, 12, was the best trip", ""},

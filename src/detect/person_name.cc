@@ -571,6 +571,11 @@ class PersonNameDetector : public Detector {
       j = static_cast<size_t>(n);
     }
     if (j >= tokens.size() || !who::IsAlphaWord(tokens[j]) || tokens[i].possessive) return -1;
+    // "she has MS. She's only 29": a pronoun is no name, and "MS" in capitals in a sentence
+    // that is not all capitals is multiple sclerosis, not "Ms.".
+    static constexpr WordSet kPronouns({"she", "he", "they", "her", "his", "him", "them", "we", "you", "it", "i"});
+    if (In(kPronouns, tokens[j])) return -1;
+    if (tokens[i].shape == Shape::kAllCaps && tokens[i].key == "ms" && s.Cases().Informative(tokens[i])) return -1;
     NameWord w = Describe(s, j);
     bool informative = s.Cases().Informative(tokens[j]);
     bool title_upper = who::StartsUpper(text, tokens[i]);

@@ -149,7 +149,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Our own Jenna just finished her prenatal massage certification. Congrats Jenna!", ""},
         Case{"Meet Marcus, our newest therapist! He specializes in sports massage and loves hiking.", ""},
         // A pageant's title is not a woman's name.
-        Case{"Congrats to my client who just won the Miss Wyoming pageant!", ""}));
+        Case{"Congrats to my client who just won the Miss Wyoming pageant!", ""},
+        // "MS" in capitals in a mixed-case sentence is the disease; a pronoun is no name.
+        Case{"Sending love to my client who just found out she has MS. She's only 29.", ""}));
 // clang-format on
 
 TEST(PersonNameDetails, FullNameIsDirectWithProductFrequency) {
