@@ -87,6 +87,7 @@ INSTANTIATE_TEST_SUITE_P(
 INSTANTIATE_TEST_SUITE_P(
     Negative, Place,
     ::testing::Values(
+        Case{"My regular had ACL surgery last week and is back on the field.", ""},
         Case{"Our founder, Maria Santos, started this studio 15 years ago in Tucson. Thank you for growing with us!",
              ""},
         Case{"Jordan is my favorite client", ""}, Case{"Orange is the new black at our juice bar \xF0\x9F\x8D\x8A", ""},
