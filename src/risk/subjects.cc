@@ -116,6 +116,18 @@ std::string NameKeyAt(const std::vector<Token>& tokens, std::string_view text, S
   return key;
 }
 
+// "Grandpa Joe, the oldest member of the Rotary Club": a name, a comma, then `span`
+// (after at most a determiner) is one person described twice.
+bool IsApposition(const std::vector<Token>& tokens, Span previous, Span span) {
+  static constexpr WordSet kDeterminers({"the", "a", "an", "our", "my", "his", "her", "their"});
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), span.start,
+                             [](const Token& t, size_t pos) { return t.span.start < pos; });
+  if (it == tokens.begin()) return false;
+  --it;
+  if (In(kDeterminers, *it) && it != tokens.begin()) --it;
+  return it->key == "," && it != tokens.begin() && std::prev(it)->span.end == previous.end;
+}
+
 struct Open {
   int subject = -1;
   uint32_t sentence = 0;  // sentence of the subject's last anchor or client reference
@@ -173,17 +185,26 @@ SubjectLinks LinkSubjects(std::vector<Finding>& findings, const std::vector<Toke
       int s;
       if (known != subject_of_name.end()) {
         s = known->second;
+      } else if (open.subject >= 0 && links.named[open.subject] && sentence == open.sentence && !anchor_spans.empty() &&
+                 IsApposition(tokens, anchor_spans.back(), f.span)) {
+        s = open.subject;
       } else if (open.subject >= 0 && !links.named[open.subject] && sentence <= open.sentence + 1) {
         s = open.subject;  // "my client ... Sally", "the 85-year-old Mary Jones"
       } else {
         s = open_subject(true);
       }
+      // A second name in the sentence of a named subject ("My client Sally asked to see
+      // Jenna because of her migraines") leaves the details that follow with the first:
+      // which of the two they are about is unsure, and the first is who the sentence is
+      // about.
+      const bool second_in_sentence =
+          open.subject >= 0 && open.subject != s && links.named[open.subject] && sentence == open.sentence;
       links.named[s] = true;
       subject_of_name.emplace(folded, s);
       anchor_spans.push_back(f.span);
       anchor_subjects.push_back(s);
       f.subject = s;
-      open = {s, sentence};
+      if (!second_in_sentence) open = {s, sentence};
       continue;
     }
     if (f.rule == "client-context" && IsClientNoun(folded)) {

@@ -74,6 +74,15 @@ TEST(SubjectsTest, Table) {
       {"Our founder Maria Santos opened the studio. My client has 50 cats.",
        {{"Maria Santos", "person-name"}, {"My client", "client-context"}, {"50 cats", "household"}},
        {0, 1, 1}},
+      // A second name in a named person's sentence is a person of its own, and the details
+      // after it stay with the sentence's subject.
+      {"My client Sally asked to see Jenna next time because of her migraines.",
+       {{"My client", "client-context"}, {"Sally", "person-name"}, {"Jenna", "person-name"}, {"migraines", "health"}},
+       {0, 0, 1, 0}},
+      // A name, a comma and a role or figure: one person described twice.
+      {"We loved working with Grandpa Joe, the oldest member of the Rotary Club, on his arthritis.",
+       {{"Grandpa Joe", "person-name"}, {"oldest member of the Rotary Club", "public-role"}, {"arthritis", "health"}},
+       {0, 0, 0}},
       // Details in a new paragraph with no reference open a subject of their own.
       {"Mary Jones came in.\n\nAn 85-year-old drives a Porsche.",
        {{"Mary Jones", "person-name"}, {"85-year-old", "age"}, {"Porsche", "vehicle"}},
