@@ -148,6 +148,7 @@ INSTANTIATE_TEST_SUITE_P(
         // again later in the paragraph.
         Case{"Our own Jenna just finished her prenatal massage certification. Congrats Jenna!", ""},
         Case{"Meet Marcus, our newest therapist! He specializes in sports massage and loves hiking.", ""},
+        Case{"Book with Jenna, Marcus or Kayla \xE2\x80\x94 all three are now certified in cupping!", ""},
         // A pageant's title is not a woman's name.
         Case{"Congrats to my client who just won the Miss Wyoming pageant!", ""},
         // "MS" in capitals in a mixed-case sentence is the disease; a pronoun is no name.

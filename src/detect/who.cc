@@ -67,6 +67,7 @@ constexpr CuePhrase kCuePhrases[] = {
     // The studio's own people.
     {"founder", kStaff}, {"cofounder", kStaff}, {"founded", kStaff},
     {"meet our", kStaff}, {"welcome our", kStaff}, {"my name is", kStaff}, {"our own", kStaff},
+    {"book with", kStaff}, {"schedule with", kStaff}, {"now certified", kStaff},
     {"owner", kStaffWord}, {"therapist", kStaffWord}, {"therapists", kStaffWord},
     {"receptionist", kStaffWord}, {"staff", kStaffWord}, {"team", kStaffWord},
     {"instructor", kStaffWord}, {"colleague", kStaffWord}, {"coworker", kStaffWord},
