@@ -236,6 +236,9 @@ class PlaceDetector : public Detector {
       }
       if (tokens[j].sentence != t.sentence) break;
       std::string_view kind = kind_at(j);
+      // A home has no name of its own ("the Open House on Saturday" is an event); it counts
+      // only on a named street (OnStreet, below).
+      if (kind == "residence") break;
       if (kind.empty()) {
         // modifiers must all be capitalised/ordinal words; keep walking
         if (!ModifierOk(in, i, j, /*lower_ok=*/false)) break;
