@@ -391,6 +391,16 @@ class PersonNameDetector : public Detector {
         long p3 = who::PrevWord(tokens, p2);
         if (same(p3) && tokens[p3].key == "thank") c.strong = true;
       }
+      // "her husband Frank", "my client's son Will": someone's relative, then a
+      // capitalised name ("her husband will drive" is no name).
+      static constexpr WordSet kRelatives(
+          {"husband", "wife",    "son",      "daughter",      "mom",       "dad",        "mother",  "father",
+           "brother", "sister",  "grandson", "granddaughter", "boyfriend", "girlfriend", "fiance",  "fiancee",
+           "fiancé",  "fiancée", "partner",  "nephew",        "niece",     "cousin",     "stepson", "stepdaughter"});
+      static constexpr WordSet kOwners({"her", "his", "my", "our", "their", "your"});
+      if (In(kRelatives, tokens[p1]) && same(p2) && (In(kOwners, tokens[p2]) || tokens[p2].possessive) &&
+          static_cast<size_t>(p1) + 1 == first && who::StartsUpper(s.in.text, tokens[first]))
+        c.strong = true;
       c.weak_before = IsWeakBefore(k1);
       c.place_before = IsPlaceBefore(k1);
     }

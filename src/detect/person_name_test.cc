@@ -77,7 +77,10 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"Had a great session with Jennifer French today.", "Jennifer French"},
                       Case{"Thanks Irish for the lovely review!", "Irish"},
                       Case{"My client Princeton came in today.", "Princeton"},
-                      Case{"I love my dog. Luna came in today for her first massage!", "Luna"}));
+                      Case{"I love my dog. Luna came in today for her first massage!", "Luna"},
+                      // Someone's relative, then a capitalised name, even a common word.
+                      Case{"She lost her husband Frank in May.", "Frank"},
+                      Case{"Her son Will is starting college in the fall.", "Will"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PersonName,
@@ -144,6 +147,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"MY SOMALI CLIENT BROUGHT SAMBUSAS \xF0\x9F\x98\x8B", ""},
         Case{"Our Thai regular swears by the hot stones.", ""},
         Case{"My Mormon client asked for a female therapist only.", ""},
+        // A relative's lowercase word is no name.
+        Case{"Her husband will pick her up at 5.", ""},
         // The studio's own people: "our own", "our newest therapist", and the same name
         // again later in the paragraph.
         Case{"Our own Jenna just finished her prenatal massage certification. Congrats Jenna!", ""},
