@@ -187,8 +187,8 @@ class VehicleDetector : public Detector {
           if (tokens[w].key == "in" || tokens[w].key == "of") {
             // "in his Porsche", "got out of a Tesla"
             std::string_view after_in = KeyOf(tokens, qi::NextWordIn(tokens, static_cast<size_t>(w)));
-            evidence = In(kPossessives, after_in) || In(kArticles, after_in);
-            if (evidence && tokens[w].key == "in") evidence = k <= 1;
+            // Right before the vehicle: "the widow of the former fire chief" is no Indian Chief.
+            evidence = (In(kPossessives, after_in) || In(kArticles, after_in)) && k <= 1;
           }
         }
       }

@@ -59,6 +59,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         Case{"We had a Tesla coils demo at the science fair", ""},
         Case{"Jordan almonds are on the front desk", ""},
+        Case{"My Monday regular is the widow of the former fire chief.", ""},
         Case{"Our regular who runs the taco truck is back \xF0\x9F\x8C\xAE", ""},
         Case{"Mercedes was my 3pm and she loved the hot stones", ""},
         Case{"Tesla stock is up again, says the news", ""},
