@@ -443,7 +443,11 @@ class PublicRoleDetector : public Detector {
     auto local = std::find_if(m.values.begin(), m.values.end(), [&](uint32_t r) { return Row(r).local; });
     if (local == m.values.end() || tokens[m.last].key == "of") return -1;
     const RoleRow row = Row(*local);
-    const long p = who::PrevWord(tokens, i);
+    long p = who::PrevWord(tokens, i);
+    // "the former fire chief": one modifier may stand between.
+    if (p >= 0 && tokens[p].sentence == tokens[i].sentence &&
+        (IsRoleModifier(tokens[p].key) || tokens[p].key == "late"))
+      p = who::PrevWord(tokens, p);
     if (p < 0 || tokens[p].sentence != tokens[i].sentence || (tokens[p].key != "the" && tokens[p].key != "our"))
       return -1;
     const Token& first = tokens[p];
@@ -464,6 +468,17 @@ class PublicRoleDetector : public Detector {
       last = rel->last;
       holders = plural ? std::max(Row(rel->values.front()).holders, 2.0) : Row(rel->values.front()).holders;
       suggestion = "a client";
+    } else if (const long of = who::PrevWord(tokens, p); of >= 0 && tokens[of].key == "of") {
+      // "the widow of the former fire chief": the relation before "of" is the person meant.
+      const long r = who::PrevWord(tokens, of);
+      bool plural = false;
+      if (r >= 0 && tokens[r].sentence == tokens[i].sentence)
+        if (auto rel = RoleMatch(tokens, static_cast<size_t>(r), plural);
+            rel && rel->last == static_cast<size_t>(r) && Row(rel->values.front()).kind == "relation") {
+          holders = plural ? std::max(Row(rel->values.front()).holders, 2.0) : Row(rel->values.front()).holders;
+          suggestion = "a client";
+          p = r;
+        }
     }
     EmitRole(s, static_cast<size_t>(p), last, holders, Scope{ScopeKind::kLocal, static_cast<size_t>(p), last},
              suggestion, out);

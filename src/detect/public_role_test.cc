@@ -77,7 +77,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"ONE OF THE VERY FEW WOMEN WELDERS AT THE SHIPYARD CAME IN TODAY", "ONE OF THE VERY FEW WOMEN WELDERS AT THE SHIPYARD"},
         // A pageant's title held by a client, and the winner of the pageant.
         Case{"My client, Miss Wyoming 2024, has a sore back.", "Miss Wyoming"},
-        Case{"Congrats to my client who just won the Miss Wyoming pageant!", "won the Miss Wyoming"}));
+        Case{"Congrats to my client who just won the Miss Wyoming pageant!", "won the Miss Wyoming"},
+        // A relative of a town's one role-holder, with "of" and a modifier.
+        Case{"My Monday regular is the widow of the former fire chief.", "widow of the former fire chief"},
+        Case{"My client is the son of the former mayor and has a bad back.", "son of the former mayor"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PublicRole,

@@ -133,9 +133,13 @@ ContextCues::ContextCues() {
 // the writer is a client's booking.
 static bool IsAppointmentSlot(const std::vector<Token>& tokens, size_t i) {
   static constexpr WordSet kWeekdays({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
-  if (tokens[i].key != "my") return false;
+  static constexpr WordSet kBookedPeople({"regular", "client", "lady", "guy", "gentleman"});
+  if (tokens[i].key != "my" && tokens[i].key != "our") return false;
   long n = NextWord(tokens, i);
-  if (n >= 0 && In(kWeekdays, tokens[n])) n = NextWord(tokens, static_cast<size_t>(n));
+  if (n >= 0 && In(kWeekdays, tokens[n])) {
+    n = NextWord(tokens, static_cast<size_t>(n));
+    if (n >= 0 && In(kBookedPeople, tokens[n])) return true;  // "my Monday regular"
+  }
   if (n < 0) return false;
   std::string_view k = tokens[n].key;
   size_t digits = 0;
