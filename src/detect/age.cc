@@ -387,7 +387,8 @@ class AgeDetector : public Detector {
       std::snprintf(buf, sizeof buf, "in %s %ds", Pronoun(in, first).c_str(), age / 10 * 10);
       message = "An exact age fits about 1 person in " + std::to_string(static_cast<long>(1 / f + 0.5)) +
                 "; with a town and a detail or two it points to one person. Round it off.";
-      suggestions = {age >= 20 ? std::string(buf) : Band(age), Band(age)};
+      // "in her 40s", then "middle-aged"; under 20 the band alone ("a teenager").
+      suggestions = age >= 20 ? std::vector<std::string>{buf, Band(age)} : std::vector<std::string>{Band(age)};
     }
     Push(in, person, first, last, std::move(message), f, std::move(suggestions), out);
   }

@@ -164,5 +164,12 @@ TEST(AgeDetails, ExactAgeSuggestsItsDecadeAndIsRarerThanARange) {
   EXPECT_GT(*exact[0].bits(), *range[0].bits());
 }
 
+// A teenager's age has one safer wording, not the same one twice.
+TEST(AgeDetails, ATeenagersAgeSuggestsTheBandOnce) {
+  auto found = who_testing::Run(Det(), "She's only 16 and already being recruited.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].suggestions, std::vector<std::string>{"a teenager"});
+}
+
 }  // namespace
 }  // namespace discreet
