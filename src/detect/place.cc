@@ -93,7 +93,9 @@ bool IsWordKey(std::string_view k) {
 
 // "at Intel", "for the Red Cross", "by Acme": what PlaceDetector::TryEmployer needs first.
 bool AfterEmployerPrep(const std::vector<Token>& tokens, size_t i) {
-  auto prep = [&](size_t j) { return tokens[j].key == "at" || tokens[j].key == "for" || tokens[j].key == "by"; };
+  auto prep = [&](size_t j) {
+    return tokens[j].key == "at" || tokens[j].key == "for" || tokens[j].key == "by" || tokens[j].key == "from";
+  };
   return (i > 0 && prep(i - 1)) || (i > 1 && tokens[i - 1].key == "the" && prep(i - 2));
 }
 
@@ -576,9 +578,18 @@ class PlaceDetector : public Detector {
     if (tokens[prep].key == "the") prep = qi::PrevWordIn(tokens, static_cast<size_t>(prep));
     if (prep < 0) return false;
     const Key& pk = tokens[prep].key;
-    if (pk != "at" && pk != "for" && pk != "by") return false;
     const long verb = qi::PrevWordIn(tokens, static_cast<size_t>(prep));
-    if (verb < 0 || !In(kWorkVerbs, tokens[verb]) || (pk == "by" && tokens[verb].key != "employed")) return false;
+    if (verb < 0) return false;
+    if (pk == "from") {
+      // "the redhead from Costco", "the guy from Home Depot": a person of a company's store.
+      static constexpr WordSet kPeople({"guy", "lady", "woman", "man", "girl", "boy", "gal", "dude", "fella", "redhead",
+                                        "blonde", "brunette", "cashier", "kid", "pharmacist", "manager", "clerk"});
+      if (!In(kPeople, tokens[verb]) || !IsCompany(tokens, i)) return false;
+    } else if (pk != "at" && pk != "for" && pk != "by") {
+      return false;
+    } else if (!In(kWorkVerbs, tokens[verb]) || (pk == "by" && tokens[verb].key != "employed")) {
+      return false;
+    }
     if (who::AtSentenceStart(tokens, i) || who::IsCalendarWord(tokens[i].key) || In(kNotAName, tokens[i])) return false;
     // The name: capitalised words, with "&", "and", "of" or a hyphen inside ("Smith & Sons").
     size_t last = i;
@@ -608,6 +619,14 @@ class PlaceDetector : public Detector {
     emit(i, last, "Naming where someone works points to the people there, and their colleagues will know who this is.",
          0.005, std::nullopt, {"a local business", "remove"});
     return true;
+  }
+
+  bool IsCompany(const std::vector<Token>& tokens, size_t i) const {
+    auto m = LongestOf(orgs_, tokens, i);
+    if (!m) return false;
+    for (uint32_t r : m->values)
+      if (orgs_->Get(r, "kind") == "company") return true;
+    return false;
   }
 
   // "a town of 3,000", "a village of about two hundred people", "our city of 40k": a place
