@@ -415,7 +415,29 @@ class PersonNameDetector : public Detector {
       c.person_after = tokens[n1].key == "who";
     }
     if (RoleInParentheses(tokens, last)) c.strong = true;
+    if (!c.strong && AddressedAtEnd(s, first, last)) c.strong = true;
     return c;
+  }
+
+  // "You've got this, Deb!": a capitalised name after a comma that ends a sentence
+  // speaking to someone ("you") is the person spoken to. Endearments are not names.
+  bool AddressedAtEnd(Scan& s, size_t first, size_t last) const {
+    static constexpr WordSet kEndearments(
+        {"sunshine", "sweetie", "honey", "babe", "baby", "love", "darling", "dear", "friend", "friends", "everyone",
+         "folks",    "buddy",   "champ", "mama", "girl", "boss", "queen",   "king", "hun",    "hon",     "sweetheart"});
+    static constexpr WordSet kYou({"you", "you've", "you're", "your", "you'll", "ya", "u"});
+    const auto& tokens = s.in.tokens;
+    if (first == 0 || tokens[first - 1].key != "," || In(kEndearments, tokens[first]) ||
+        !who::StartsUpper(s.in.text, tokens[first]))
+      return false;
+    const uint32_t sentence = tokens[first].sentence;
+    const size_t n = last + 1;
+    const bool ends = n >= tokens.size() || tokens[n].sentence != sentence || tokens[n].key == "!" ||
+                      tokens[n].key == "." || tokens[n].key == "?" || tokens[n].shape == Shape::kEmoji;
+    if (!ends) return false;
+    for (size_t k = first; k > 0 && tokens[k - 1].sentence == sentence; --k)
+      if (In(kYou, tokens[k - 1])) return true;
+    return false;
   }
 
   // "Bob (the mailman)", "Rose (our neighbour)": a job or relation in brackets right

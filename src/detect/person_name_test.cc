@@ -80,7 +80,9 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"I love my dog. Luna came in today for her first massage!", "Luna"},
                       // Someone's relative, then a capitalised name, even a common word.
                       Case{"She lost her husband Frank in May.", "Frank"},
-                      Case{"Her son Will is starting college in the fall.", "Will"}));
+                      Case{"Her son Will is starting college in the fall.", "Will"},
+                      // Spoken to at the end of a sentence.
+                      Case{"Healing vibes to my client after her mastectomy. You've got this, Deb!", "Deb"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PersonName,
@@ -149,6 +151,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"My Mormon client asked for a female therapist only.", ""},
         // A relative's lowercase word is no name.
         Case{"Her husband will pick her up at 5.", ""},
+        Case{"Good morning, Sunshine! We open at 9.", ""},
+        Case{"We love you, everyone!", ""},
         // The studio's own people: "our own", "our newest therapist", and the same name
         // again later in the paragraph.
         Case{"Our own Jenna just finished her prenatal massage certification. Congrats Jenna!", ""},
