@@ -359,7 +359,12 @@ class PlaceDetector : public Detector {
     bool name_ok = named && s.is_word() && !who::IsCalendarWord(s.key) &&
                    (!In(kNotAName, s) || (s.key == "main" && (street_after || qi::StartsUpper(in.text, s))));
     if (!IsOrdinal(s.key) && !name_ok) return false;
-    emit(first, street_after ? last + 3 : last + 2,
+    size_t end = street_after ? last + 3 : last + 2;
+    // "the Amazon warehouse on Route 30": the road's number belongs to it.
+    if (end + 1 < tokens.size() && tokens[end + 1].shape == Shape::kNumber && KindAt(tokens, end) == "street" &&
+        qi::Adjacent(in.text, tokens[end], tokens[end + 1]))
+      ++end;
+    emit(first, end,
          "Naming the business or building where a client works or lives, or the street it is on, points "
          "straight at them.",
          0.003, std::nullopt, {"nearby", "in town"});

@@ -31,6 +31,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"My Tuesday lady who lives above the laundromat on 3rd lost her dog.", "laundromat on 3rd"},
         Case{"The mom of 7 who lives in the blue house on Oak came in for her back again", "blue house on Oak"},
         Case{"My client (the redhead from Costco, you know who you are) owes me a coffee", "Costco"},
+        Case{"My client who works at the Amazon warehouse on Route 30 hurt his back.", "Amazon warehouse on Route 30"},
         Case{"Today's client: the owner of the yellow food truck by the courthouse.", "by the courthouse"},
         Case{"client today (30s, lawyer, lives in the lofts on Pearl St) has tension headaches", "lofts on Pearl St"},
         Case{"she lives in the lofts on pearl st", "lofts on pearl st"},
