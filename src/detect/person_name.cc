@@ -788,9 +788,11 @@ class PersonNameDetector : public Detector {
       if (!ok && first.upper && informative && !sentence_start && cues.possessive_personal) ok = true;
     } else if (PlaceLike(t, s, i) || (cues.place_before && !Values(places_, t).empty())) {
       // "Austin", "Charlotte": a person only by what people do, not by "from" or "in"; nor
-      // a smaller town that is a rarer name after them ("lives in Princeton").
+      // a smaller town that is a rarer name after them ("lives in Princeton"). After
+      // "from" or "in" the verb is the person's before it ("the guy from Boston came in").
       ok = cues.strong || (cues.weak_before && !cues.place_before) ||
-           (cues.person_after && !In(kPlainVerbs, tokens[who::NextWord(tokens, i)])) || cues.possessive_personal;
+           (cues.person_after && !cues.place_before && !In(kPlainVerbs, tokens[who::NextWord(tokens, i)])) ||
+           cues.possessive_personal;
     } else {
       ok = cues.strong || cues.weak_before || cues.person_after || cues.possessive_personal ||
            (first.upper && informative && !sentence_start) || (t.possessive && first.upper);
