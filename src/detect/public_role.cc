@@ -672,7 +672,14 @@ class PublicRoleDetector : public Detector {
     }
     // The writer about themself: "I'm the only massage therapist in town".
     long pp = who::PrevWord(tokens, few ? one : p);
-    if (pp >= 0 && tokens[pp].sentence == sentence && In(kSelfVerbs, tokens[pp])) return -1;
+    if (pp >= 0 && tokens[pp].sentence == sentence && In(kSelfVerbs, tokens[pp])) {
+      // "are", "be", "became" are the writer's only after "we" or "I" ("my client who
+      // became the first woman to ..." is the client).
+      static constexpr WordSet kWriterFirst({"i'm", "im", "am", "we're"});
+      const long subject = who::PrevWord(tokens, static_cast<size_t>(pp));
+      if (In(kWriterFirst, tokens[pp]) || (subject >= 0 && (tokens[subject].key == "we" || tokens[subject].key == "i")))
+        return -1;
+    }
     // The head: a person noun, an occupation or a role within the next four words.
     long head = -1, head_last = -1;
     std::string_view suggestion;
@@ -732,6 +739,9 @@ class PublicRoleDetector : public Detector {
         if (after.kind == ScopeKind::kGeneric && IsOwnBusinessNoun(tokens[after.last].key)) after = {};
       }
     }
+    if (after.kind == ScopeKind::kNone && before.kind == ScopeKind::kNone && !few && prep >= 0 &&
+        tokens[prep].key == "to" && tokens[prep].sentence == sentence)
+      after = FeatAfter(s, p, static_cast<size_t>(prep));
     if (after.kind == ScopeKind::kNone && before.kind == ScopeKind::kNone) return -1;
     if (superlative && after.kind == ScopeKind::kNone && before.kind == ScopeKind::kNone) return -1;
     size_t first = few ? static_cast<size_t>(one) : before.kind != ScopeKind::kNone ? before.first : i;
@@ -741,6 +751,35 @@ class PublicRoleDetector : public Detector {
       sc.kind = ScopeKind::kNamed;  // a local unique, not a famous role
     EmitRole(s, first, last, few ? 3 : 1, sc, suggestion, out, !few);
     return static_cast<long>(last);
+  }
+
+  // "became the first woman to summit K2", "she's the youngest person to swim the
+  // Channel": a feat has one holder wherever it was done. Only after "became", "is" or
+  // "was" ("the first person to call wins a gift card" is an offer), and not a day's order
+  // ("the first woman to walk in today"). `the` is the token before the unique word; the
+  // scope is the clause from "to" (at most six words).
+  Scope FeatAfter(State& s, long the, size_t to) const {
+    static constexpr WordSet kBecame({"became", "become", "becomes", "becoming", "is", "was", "being"});
+    static constexpr WordSet kOffers({"call", "book", "comment", "share", "reply", "answer", "guess", "sign", "tag",
+                                      "like", "follow", "register", "buy", "order", "message", "dm", "text"});
+    const auto& tokens = s.in.tokens;
+    const long verb = the >= 0 ? who::PrevWord(tokens, static_cast<size_t>(the)) : -1;
+    if (verb < 0 || tokens[verb].sentence != tokens[to].sentence) return {};
+    const Token& v = tokens[verb];
+    if (!In(kBecame, v) && !(v.possessive && (v.key == "she" || v.key == "he"))) return {};
+    size_t end = to;
+    long w = who::NextWord(tokens, to);
+    if (w >= 0 && In(kOffers, tokens[w])) return {};
+    static constexpr WordSet kWriter({"me", "us", "i", "we"});  // "the only man to beat me at chess"
+    for (int k = 0; w >= 0 && k < 6 && static_cast<size_t>(w) == end + 1 && who::IsAlphaWord(tokens[w]);
+         ++k, w = who::NextWord(tokens, static_cast<size_t>(w))) {
+      if (IsTimeNoun(tokens[w].key) || tokens[w].key == "yesterday" || tokens[w].key == "tonight" ||
+          In(kWriter, tokens[w]))
+        return {};
+      end = static_cast<size_t>(w);
+    }
+    if (end == to) return {};
+    return Scope{ScopeKind::kNamed, to, end};
   }
 
   // A client is meant: a client cue at the token, or a strong one in its paragraph.

@@ -80,7 +80,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Congrats to my client who just won the Miss Wyoming pageant!", "won the Miss Wyoming"},
         // A relative of a town's one role-holder, with "of" and a modifier.
         Case{"My Monday regular is the widow of the former fire chief.", "widow of the former fire chief"},
-        Case{"My client is the son of the former mayor and has a bad back.", "son of the former mayor"}));
+        Case{"My client is the son of the former mayor and has a bad back.", "son of the former mayor"},
+        // A feat has one holder: "the first woman to ...".
+        Case{"So proud of my client who just became the first woman to summit K2 from our town!",
+             "first woman to summit K2 from our town"},
+        Case{"My client is the youngest person to swim the English Channel.", "youngest person to swim the English Channel"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PublicRole,
@@ -134,7 +138,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"One of the few perks of winter: hot stone season!", ""},
         Case{"Our high school's football team won state!", ""},
         Case{"Miss America is on TV tonight, who's watching?", ""},
-        Case{"My client is watching Miss Wyoming tonight with her daughter.", ""}));
+        Case{"My client is watching Miss Wyoming tonight with her daughter.", ""},
+        Case{"The first person to call wins a free massage!", ""},
+        Case{"She was the first woman to walk in today.", ""},
+        Case{"He's the only man to ever beat me at chess, lol.", ""},
+        Case{"We became the first studio in town to offer cupping.", ""}));
 // clang-format on
 
 TEST(PublicRoleDetails, OneHolderIsDirect) {
