@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <string>
+#include <unordered_set>
 
 #include "detect/registry.h"
 #include "detect/who.h"
@@ -394,9 +396,9 @@ class PersonNameDetector : public Detector {
       // "her husband Frank", "my client's son Will": someone's relative, then a
       // capitalised name ("her husband will drive" is no name).
       static constexpr WordSet kRelatives(
-          {"husband", "wife",    "son",      "daughter",      "mom",       "dad",        "mother",  "father",
-           "brother", "sister",  "grandson", "granddaughter", "boyfriend", "girlfriend", "fiance",  "fiancee",
-           "fiancé",  "fiancée", "partner",  "nephew",        "niece",     "cousin",     "stepson", "stepdaughter"});
+          {"husband", "wife",   "son",      "daughter",      "mom",       "dad",         "mother", "father",
+           "brother", "sister", "grandson", "granddaughter", "boyfriend", "girlfriend",  "fiance", "fiancee",
+           "partner", "nephew", "niece",    "cousin",        "stepson",   "stepdaughter"});
       static constexpr WordSet kOwners({"her", "his", "my", "our", "their", "your"});
       if (In(kRelatives, tokens[p1]) && same(p2) && (In(kOwners, tokens[p2]) || tokens[p2].possessive) &&
           static_cast<size_t>(p1) + 1 == first && who::StartsUpper(s.in.text, tokens[first]))
@@ -435,7 +437,9 @@ class PersonNameDetector : public Detector {
     const bool ends = n >= tokens.size() || tokens[n].sentence != sentence || tokens[n].key == "!" ||
                       tokens[n].key == "." || tokens[n].key == "?" || tokens[n].shape == Shape::kEmoji;
     if (!ends) return false;
-    for (size_t k = first; k > 0 && tokens[k - 1].sentence == sentence; --k)
+    // The clause before the name: "you" within a dozen tokens (a bound keeps long
+    // unpunctuated drafts linear).
+    for (size_t k = first; k > 0 && first - k < 12 && tokens[k - 1].sentence == sentence; --k)
       if (In(kYou, tokens[k - 1])) return true;
     return false;
   }
@@ -467,21 +471,22 @@ class PersonNameDetector : public Detector {
   // introduced as staff is staff in its other sentences too, unless they are about a
   // client (an error stays an error).
   static void StaffNamesStayStaff(const ScanInput& in, size_t first, std::vector<Finding>& out) {
-    auto paragraph_of = [&](const Finding& f) {
+    // Keyed by paragraph and name text, so a draft of many names stays linear.
+    auto key_of = [&](const Finding& f) {
       auto it = std::lower_bound(in.tokens.begin(), in.tokens.end(), f.span.start,
                                  [](const Token& t, size_t at) { return t.span.start < at; });
-      return it == in.tokens.end() ? UINT32_MAX : it->paragraph;
+      const uint32_t paragraph = it == in.tokens.end() ? UINT32_MAX : it->paragraph;
+      return std::to_string(paragraph) + ' ' + std::string(in.text.substr(f.span.start, f.span.size()));
     };
-    auto name_of = [&](const Finding& f) { return in.text.substr(f.span.start, f.span.size()); };
-    for (size_t s = first; s < out.size(); ++s) {
-      if (out[s].severity != Severity::kInfo) continue;
-      for (size_t w = first; w < out.size(); ++w)
-        if (out[w].severity == Severity::kWarning && name_of(out[w]) == name_of(out[s]) &&
-            paragraph_of(out[w]) == paragraph_of(out[s])) {
-          out[w].severity = Severity::kInfo;
-          out[w].message = kStaffMessage;
-        }
-    }
+    std::unordered_set<std::string> staff;
+    for (size_t s = first; s < out.size(); ++s)
+      if (out[s].severity == Severity::kInfo) staff.insert(key_of(out[s]));
+    if (staff.empty()) return;
+    for (size_t w = first; w < out.size(); ++w)
+      if (out[w].severity == Severity::kWarning && staff.contains(key_of(out[w]))) {
+        out[w].severity = Severity::kInfo;
+        out[w].message = kStaffMessage;
+      }
   }
 
   Severity SeverityAt(Scan& s, const Token& t) const {

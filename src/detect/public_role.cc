@@ -37,7 +37,6 @@ bool IsUniqueWord(const Token& t) {
        "newest",  "biggest",  "smallest", "loudest", "heaviest", "longest-serving", "longest-running"});
   return In(kWords, t);
 }
-bool IsSuperlative(std::string_view k) { return k != "only" && k != "sole" && k != "lone"; }
 
 // Nouns for people that can head "the only ___" / "the oldest ___".
 bool IsPersonNoun(std::string_view k) {
@@ -722,7 +721,6 @@ class PublicRoleDetector : public Detector {
     }
     if (head < 0) return -1;
     if (tokens[head].key == "one" && head == who::NextWord(tokens, i)) return -1;  // "the only one"
-    bool superlative = IsSuperlative(tokens[i].key);
     if (In(kOrderWords, tokens[i]) && In(kClientNouns, tokens[head])) return -1;  // "my first client of the day"
     // After: "of|at|in|on <scope>", or "in town".
     Scope after;
@@ -743,7 +741,6 @@ class PublicRoleDetector : public Detector {
         tokens[prep].key == "to" && tokens[prep].sentence == sentence)
       after = FeatAfter(s, p, static_cast<size_t>(prep));
     if (after.kind == ScopeKind::kNone && before.kind == ScopeKind::kNone) return -1;
-    if (superlative && after.kind == ScopeKind::kNone && before.kind == ScopeKind::kNone) return -1;
     size_t first = few ? static_cast<size_t>(one) : before.kind != ScopeKind::kNone ? before.first : i;
     size_t last = after.kind != ScopeKind::kNone ? after.last : static_cast<size_t>(head_last);
     Scope sc = after.kind != ScopeKind::kNone ? after : before;

@@ -102,6 +102,14 @@ class PackDetector : public Detector {
       return *words;
     };
     std::vector<Finding> found;
+    std::optional<std::vector<uint32_t>> lowercase;  // lowercase words by sentence, for not_in_names
+    auto lowercase_words = [&]() -> const std::vector<uint32_t>& {
+      if (!lowercase) {
+        lowercase.emplace(tokens.empty() ? 0 : tokens.back().sentence + 1, 0);
+        for (const Token& t : tokens) (*lowercase)[t.sentence] += t.shape == Shape::kLower;
+      }
+      return *lowercase;
+    };
 
     // Terms: one pass, longest match first, non-overlapping across all rules.
     if (terms_.size() > 0) {
@@ -120,7 +128,7 @@ class PackDetector : public Detector {
           if (tv.rule == previous_rule) continue;  // one finding per rule per match
           previous_rule = tv.rule;
           const CompiledRule& rule = rules_[tv.rule];
-          if (rule.rule.not_in_names && InCapitalisedName(tokens, m->first, m->last)) continue;
+          if (rule.rule.not_in_names && InCapitalisedName(tokens, m->first, m->last, lowercase_words)) continue;
           if (!ContextHolds(rule, tokens, w, first, last)) continue;
           found.push_back(MakeFinding(rule, m->span(tokens), tv.frequency));
         }
@@ -217,7 +225,9 @@ class PackDetector : public Detector {
   // Therapy", "the Arthritis Foundation"), in a sentence with lowercase words too, where
   // capitals mean something. A possessive before ("Sally's Parkinson's") is a person's
   // condition, and "Disease" after ("Crohn's Disease") part of the condition's own name.
-  static bool InCapitalisedName(const std::vector<Token>& tokens, size_t first, size_t last) {
+  template <typename LowercaseWords>
+  static bool InCapitalisedName(const std::vector<Token>& tokens, size_t first, size_t last,
+                                LowercaseWords& lowercase_words) {
     for (size_t k = first; k <= last; ++k)
       if (tokens[k].is_word() && tokens[k].shape != Shape::kCapitalized) return false;
     const uint32_t sentence = tokens[first].sentence;
@@ -227,12 +237,7 @@ class PackDetector : public Detector {
       return t.sentence == sentence && t.shape == Shape::kCapitalized && !t.possessive && !In(kConditionWords, t);
     };
     if (!(first > 0 && name_word(first - 1)) && !(last + 1 < tokens.size() && name_word(last + 1))) return false;
-    size_t lowercase = 0;
-    for (size_t k = first; k > 0 && tokens[k - 1].sentence == sentence; --k)
-      lowercase += tokens[k - 1].shape == Shape::kLower;
-    for (size_t k = last + 1; k < tokens.size() && tokens[k].sentence == sentence; ++k)
-      lowercase += tokens[k].shape == Shape::kLower;
-    return lowercase >= 2;
+    return lowercase_words()[sentence] >= 2;  // the match's own words are capitalised: none of them counts
   }
 
   // Every context condition of `rule` holds for the match covering word ordinals
