@@ -153,6 +153,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Her husband will pick her up at 5.", ""},
         Case{"Good morning, Sunshine! We open at 9.", ""},
         Case{"The guy from Boston came in again for his shoulder.", ""},
+        Case{"My client works nights at the Tyson plant and has carpal tunnel.", ""},
         Case{"We love you, everyone!", ""},
         // The studio's own people: "our own", "our newest therapist", and the same name
         // again later in the paragraph.
