@@ -84,7 +84,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A feat has one holder: "the first woman to ...".
         Case{"So proud of my client who just became the first woman to summit K2 from our town!",
              "first woman to summit K2 from our town"},
-        Case{"My client is the youngest person to swim the English Channel.", "youngest person to swim the English Channel"}));
+        Case{"My client is the youngest person to swim the English Channel.", "youngest person to swim the English Channel"},
+        // "Mayo" is the clinic, not Mayo, Maryland.
+        Case{"My client is a surgeon at Mayo and was just sued for malpractice.", "surgeon at Mayo"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Negative, PublicRole,
@@ -151,6 +153,15 @@ TEST(PublicRoleDetails, OneHolderIsDirect) {
   EXPECT_TRUE(found[0].direct);
   EXPECT_EQ(found[0].severity, Severity::kError);
   EXPECT_EQ(found[0].suggestions.front(), "a business executive");
+}
+
+// "a surgeon at Mayo" is at the Mayo Clinic (organisations.tsv's alias), not one of ten
+// surgeons in Mayo, Maryland (8,298 people).
+TEST(PublicRoleDetails, AnOrganisationAliasWinsOverASmallTown) {
+  auto found = who_testing::Run(Det(), "My client is a surgeon at Mayo and was just sued for malpractice.");
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_TRUE(found[0].frequency.has_value());
+  EXPECT_LT(*found[0].frequency, 1e-6);
 }
 
 TEST(PublicRoleDetails, PlaceScopeUsesPopulation) {
