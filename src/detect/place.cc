@@ -183,9 +183,7 @@ class PlaceDetector : public Detector {
       // Marathon") belong to other rules.
       if (auto m = LongestOf(orgs_, tokens, i)) {
         // ...but "the Walmart on 5th", "the Home Depot on Main St" is one store, a workplace.
-        bool company = false;
-        for (uint32_t r : m->values) company = company || orgs_->Get(r, "kind") == "company";
-        if (company && OnStreet(in, i, m->last, emit)) continue;
+        if (IsCompany(*m) && OnStreet(in, i, m->last, emit)) continue;
         if (m->last > i) {
           claimed_until = m->last + 1;
           continue;
@@ -589,7 +587,8 @@ class PlaceDetector : public Detector {
       // "the redhead from Costco", "the guy from Home Depot": a person of a company's store.
       static constexpr WordSet kPeople({"guy", "lady", "woman", "man", "girl", "boy", "gal", "dude", "fella", "redhead",
                                         "blonde", "brunette", "cashier", "kid", "pharmacist", "manager", "clerk"});
-      if (!In(kPeople, tokens[verb]) || !IsCompany(tokens, i)) return false;
+      if (!In(kPeople, tokens[verb])) return false;
+      if (auto m = LongestOf(orgs_, tokens, i); !m || !IsCompany(*m)) return false;
     } else if (pk != "at" && pk != "for" && pk != "by") {
       return false;
     } else if (!In(kWorkVerbs, tokens[verb]) || (pk == "by" && tokens[verb].key != "employed")) {
@@ -626,10 +625,9 @@ class PlaceDetector : public Detector {
     return true;
   }
 
-  bool IsCompany(const std::vector<Token>& tokens, size_t i) const {
-    auto m = LongestOf(orgs_, tokens, i);
-    if (!m) return false;
-    for (uint32_t r : m->values)
+  // Whether an organisations.tsv match names a company (a store, a plant), not a team or a school.
+  bool IsCompany(const PhraseIndex::Match& m) const {
+    for (uint32_t r : m.values)
       if (orgs_->Get(r, "kind") == "company") return true;
     return false;
   }

@@ -95,13 +95,18 @@ std::string NameKey(std::string_view raw) {
 
 namespace {
 
+// The first token that starts at or after `byte`.
+std::vector<Token>::const_iterator TokenFrom(const std::vector<Token>& tokens, size_t byte) {
+  return std::lower_bound(tokens.begin(), tokens.end(), byte,
+                          [](const Token& t, size_t pos) { return t.span.start < pos; });
+}
+
 // NameKey of the finding text at `span`, from the draft's own tokens when the span starts
 // and ends on token edges, as the spans of token-built findings do: folding the text
 // afresh tokenizes it again (~2,000 instructions for a name with an accent or emoji).
 // A span that cuts a token is folded afresh.
 std::string NameKeyAt(const std::vector<Token>& tokens, std::string_view text, Span span) {
-  auto it = std::lower_bound(tokens.begin(), tokens.end(), span.start,
-                             [](const Token& t, size_t pos) { return t.span.start < pos; });
+  auto it = TokenFrom(tokens, span.start);
   std::string key;
   bool aligned = it != tokens.end() && it->span.start == span.start;
   for (; aligned && it != tokens.end() && it->span.start < span.end; ++it) {
@@ -120,8 +125,7 @@ std::string NameKeyAt(const std::vector<Token>& tokens, std::string_view text, S
 // (after at most a determiner) is one person described twice.
 bool IsApposition(const std::vector<Token>& tokens, Span previous, Span span) {
   static constexpr WordSet kDeterminers({"the", "a", "an", "our", "my", "his", "her", "their"});
-  auto it = std::lower_bound(tokens.begin(), tokens.end(), span.start,
-                             [](const Token& t, size_t pos) { return t.span.start < pos; });
+  auto it = TokenFrom(tokens, span.start);
   if (it == tokens.begin()) return false;
   --it;
   if (In(kDeterminers, *it) && it != tokens.begin()) --it;
