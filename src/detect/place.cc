@@ -99,6 +99,14 @@ bool AfterEmployerPrep(const std::vector<Token>& tokens, size_t i) {
   return (i > 0 && prep(i - 1)) || (i > 1 && tokens[i - 1].key == "the" && prep(i - 2));
 }
 
+// Whether an organisations.tsv match names a company (a store, a plant), not a team or a
+// school.
+bool IsCompany(const Lexicon* orgs, const PhraseIndex::Match& m) {
+  for (uint32_t r : m.values)
+    if (orgs->Get(r, "kind") == "company") return true;
+  return false;
+}
+
 // "a town of 3,000" (PlaceDetector::TryTownOfSize).
 constexpr WordSet kTownWords({"town", "city", "village", "hamlet", "township", "borough"});
 
@@ -183,7 +191,7 @@ class PlaceDetector : public Detector {
       // Marathon") belong to other rules.
       if (auto m = LongestOf(orgs_, tokens, i)) {
         // ...but "the Walmart on 5th", "the Home Depot on Main St" is one store, a workplace.
-        if (IsCompany(*m) && OnStreet(in, i, m->last, emit)) continue;
+        if (IsCompany(orgs_, *m) && OnStreet(in, i, m->last, emit)) continue;
         if (m->last > i) {
           claimed_until = m->last + 1;
           continue;
@@ -588,7 +596,7 @@ class PlaceDetector : public Detector {
       static constexpr WordSet kPeople({"guy", "lady", "woman", "man", "girl", "boy", "gal", "dude", "fella", "redhead",
                                         "blonde", "brunette", "cashier", "kid", "pharmacist", "manager", "clerk"});
       if (!In(kPeople, tokens[verb])) return false;
-      if (auto m = LongestOf(orgs_, tokens, i); !m || !IsCompany(*m)) return false;
+      if (auto m = LongestOf(orgs_, tokens, i); !m || !IsCompany(orgs_, *m)) return false;
     } else if (pk != "at" && pk != "for" && pk != "by") {
       return false;
     } else if (!In(kWorkVerbs, tokens[verb]) || (pk == "by" && tokens[verb].key != "employed")) {
@@ -623,13 +631,6 @@ class PlaceDetector : public Detector {
     emit(i, last, "Naming where someone works points to the people there, and their colleagues will know who this is.",
          0.005, std::nullopt, {"a local business", "remove"});
     return true;
-  }
-
-  // Whether an organisations.tsv match names a company (a store, a plant), not a team or a school.
-  bool IsCompany(const PhraseIndex::Match& m) const {
-    for (uint32_t r : m.values)
-      if (orgs_->Get(r, "kind") == "company") return true;
-    return false;
   }
 
   // "a town of 3,000", "a village of about two hundred people", "our city of 40k": a place
