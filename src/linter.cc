@@ -163,7 +163,7 @@ FileReport Linter::Check(CheckInput input) const {
   if (!source.scan.empty()) doc->SetScanText(std::move(source.scan));
   std::vector<Token> tokens = Tokenize(*doc);
   lexicons_->MarkFirstKeys(tokens);
-  ScanInput scan{*doc, doc->scan_text(), tokens, {}, {}};
+  ScanInput scan{.doc = *doc, .text = doc->scan_text(), .tokens = tokens};
   for (const auto& detector : detectors_) detector->Detect(scan, report.findings);
   ApplyRuleControl(report.findings);
   DedupeFindings(report.findings);  // one finding per detail when a detector and a pack agree

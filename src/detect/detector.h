@@ -20,22 +20,22 @@ struct ScanInput {
   const std::vector<Token>& tokens;
   // Shared by several detectors, computed by the first that asks (one scan runs on one
   // thread): which sentences talk about a person (qi::PersonCues).
-  mutable std::optional<std::vector<bool>> person_sentences;
+  mutable std::optional<std::vector<bool>> person_sentences{};
   // Where RE2 patterns that open with a word can begin (WordStarts in pattern_scan.h).
-  mutable std::optional<std::vector<uint32_t>> word_starts;
+  mutable std::optional<std::vector<uint32_t>> word_starts{};
   // How many ASCII digits the scan text has and where the last is (Digits in pattern_scan.h).
   struct DigitCensus {
     size_t count = 0;
     size_t last = 0;  // offset of the last digit (0 when there is none)
   };
-  mutable std::optional<DigitCensus> digits;
+  mutable std::optional<DigitCensus> digits{};
   // The number written at each token, for qi::NumberAt: its value (-1 for none) and the
   // last token it used. Age, height and household counts ask at every token.
   struct TokenNumber {
     int32_t value = -1;
     uint32_t last = 0;
   };
-  mutable std::optional<std::vector<TokenNumber>> numbers;
+  mutable std::optional<std::vector<TokenNumber>> numbers{};
 };
 
 class Detector {

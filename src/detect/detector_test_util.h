@@ -23,7 +23,7 @@ struct Matched {
 inline std::vector<Finding> RunDetector(const Detector& detector, const std::string& text) {
   Document doc(text);
   std::vector<Token> tokens = Tokenize(doc);
-  ScanInput in{doc, doc.scan_text(), tokens, {}, {}};
+  ScanInput in{.doc = doc, .text = doc.scan_text(), .tokens = tokens};
   std::vector<Finding> out;
   detector.Detect(in, out);
   return out;

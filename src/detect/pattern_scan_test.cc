@@ -71,7 +71,9 @@ TEST(Openings, TheFirstTwoBytesDecideMostStarts) {
   EXPECT_TRUE(opens("st"));
   EXPECT_TRUE(opens("ST"));
   EXPECT_TRUE(opens("s\xC5\xBF"));      // s + ſ: folds to "ss", not "st", but RE2 decides that
-  EXPECT_TRUE(opens("\xE2\x84\xAA7"));  // Kelvin sign + digit
+  EXPECT_TRUE(
+      opens("\xE2\x84\xAA"
+            "7"));  // Kelvin sign + digit
   EXPECT_TRUE(opens("k7"));
   EXPECT_FALSE(opens("kx"));
   EXPECT_FALSE(opens("sx"));

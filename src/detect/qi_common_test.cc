@@ -64,7 +64,7 @@ TEST(NumberAt, AnswersAsParseNumberAtAtEveryToken) {
   const Document doc("An eighty-five year old, 6 foot 2, mother of four, twenty two cats, 0 dogs, a couple of "
                      "ninety nine and 1,000 more; thirty-");
   const std::vector<Token> tokens = Tokenize(doc);
-  const ScanInput in{doc, doc.scan_text(), tokens};
+  const ScanInput in{.doc = doc, .text = doc.scan_text(), .tokens = tokens};
   size_t numbers = 0;
   for (size_t i = 0; i <= tokens.size(); ++i) {  // one past the end too
     auto want = ParseNumberAt(tokens, i);

@@ -40,8 +40,9 @@ TEST(LexiconImageTest, SameAnswersAsTheText) {
         // Number columns come read from the image, the same values as the text's.
         std::string_view column = b->table().header()[c];
         EXPECT_EQ(a->Numbers(c).size(), b->Numbers(c).size()) << name << "." << column;
-        if (!b->Numbers(c).empty())
+        if (!b->Numbers(c).empty()) {
           EXPECT_EQ(a->GetNumber(r, column), b->GetNumber(r, column)) << name << "." << column << " row " << r;
+        }
       }
   }
   EXPECT_EQ(mapped->Find("places")->GetNumber(0, "population"), 8804190);

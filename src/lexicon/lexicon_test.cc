@@ -136,7 +136,9 @@ TEST(ShippedLexicons, MarkedTokensFindEveryPhrase) {
       Shipped().MarkFirstKeys(tokens);
       auto marked = lex.index().LongestAt(tokens, 0);
       ASSERT_EQ(marked.has_value(), unmarked.has_value()) << name << ": " << phrase;
-      if (marked) EXPECT_EQ(marked->last, unmarked->last) << name << ": " << phrase;
+      if (marked) {
+        EXPECT_EQ(marked->last, unmarked->last) << name << ": " << phrase;
+      }
     }
   }
 }

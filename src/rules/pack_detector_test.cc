@@ -32,7 +32,7 @@ std::vector<std::string> Found(bool not_in_names, const std::string& text) {
   auto detector = MakePackDetector({HealthRule(not_in_names)});
   Document doc(text);
   std::vector<Token> tokens = Tokenize(doc);
-  ScanInput in{doc, doc.scan_text(), tokens, {}, {}, {}, {}};
+  ScanInput in{.doc = doc, .text = doc.scan_text(), .tokens = tokens};
   std::vector<Finding> out;
   detector->Detect(in, out);
   std::vector<std::string> spans;

@@ -21,10 +21,10 @@ struct State {
   std::vector<Directive>& directives;
   int code_blocks = 0;        // inside MD_BLOCK_CODE
   bool html_block = false;
-  std::vector<Span> html_pieces;  // the current HTML block's lines
+  std::vector<Span> html_pieces{};  // the current HTML block's lines
   int tables = 0;
   Span table{std::string_view::npos, 0};
-  std::vector<Span> table_ranges;
+  std::vector<Span> table_ranges{};
   bool soft_break = false;    // a soft line break since the last text
   size_t last_end = 0;
 
@@ -139,7 +139,7 @@ int Text(MD_TEXTTYPE type, const MD_CHAR* p, MD_SIZE size, void* user) {
 
 void MaskMarkdown(std::string_view text, std::string& scan, std::vector<Directive>& directives) {
   size_t body = MaskFrontMatter(text, scan, directives);
-  State state{text, scan, directives};
+  State state{.text = text, .scan = scan, .directives = directives};
   state.last_end = body;
   MD_PARSER parser{};
   parser.flags = MD_DIALECT_GITHUB;

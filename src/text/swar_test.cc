@@ -31,7 +31,9 @@ TEST(Swar, EachTestIsItsByteDefinition) {
     ASSERT_EQ(Equal(x, c), equal) << std::hex << x << " " << int{c};
     ASSERT_EQ(InRange(ascii, 'A', 'Z'), in_range) << std::hex << x;
     ASSERT_EQ(Count(x & kHighs), count) << std::hex << x;
-    if (equal) ASSERT_EQ(bytes[FirstByte(equal)], static_cast<char>(c));
+    if (equal) {
+      ASSERT_EQ(bytes[FirstByte(equal)], static_cast<char>(c));
+    }
   }
 }
 
